@@ -1,0 +1,49 @@
+# Entry points named in the README. Each target sets up what it needs, so on a fresh machine
+# with Python 3.11+ `make run` and `make test` are all there is to do.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format demo install install-test clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Hoa Ban needs Python 3.11 or newer"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.stamp-install: $(BIN)/python pyproject.toml requirements.lock
+	$(BIN)/pip install --quiet -c requirements.lock -e .
+	touch $@
+
+$(VENV)/.stamp-install-test: $(VENV)/.stamp-install
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[test]'
+	touch $@
+
+install: $(VENV)/.stamp-install
+
+install-test: $(VENV)/.stamp-install-test
+
+demo: install
+	$(BIN)/python manage.py compilemessages --ignore '.venv/*' -v 0
+	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py load_demo
+
+run: demo
+	@echo "Hoa Ban is at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install-test
+	scripts/run-tests
+
+lint: install-test
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+format: install-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) var test-output

@@ -1,0 +1,148 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from hoaban.core.blocks import ArticleBodyBlock
+from hoaban.core.models import BasePage
+
+from . import queries
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(BasePage):
+    """A news story: dateline and lead, a body of text, photos and video, a byline."""
+
+    date = models.DateTimeField(
+        _("publication date"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("Shown to readers and used to order news; for imported items, the source's."),
+    )
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=40,
+        blank=True,
+        help_text=_("Opens the lead, e.g. “ĐBP”. Leave empty for no dateline."),
+    )
+    lead = models.TextField(
+        _("lead"),
+        max_length=1000,
+        help_text=_("One or two sentences that sum up the story; shown as the teaser in lists."),
+    )
+    lead_image = models.ForeignKey(
+        "images.NewsImage",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    video_url = models.URLField(
+        _("video"),
+        blank=True,
+        help_text=_("A YouTube or Vimeo address makes this a video article, listed on Videos."),
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    author = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text=_("The reporter named in the byline."),
+    )
+    byline = models.CharField(
+        _("byline"),
+        max_length=200,
+        blank=True,
+        help_text=_("Printed at the end of the article. Leave empty to use the author's name."),
+    )
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    topics = ParentalManyToManyField(
+        "topics.TopicPage", blank=True, related_name="+", verbose_name=_("topics")
+    )
+    source_name = models.CharField(
+        _("source name"),
+        max_length=200,
+        blank=True,
+        help_text=_("For republished articles: the outlet that first published it."),
+    )
+    source_url = models.URLField(
+        _("source URL"),
+        max_length=1000,
+        blank=True,
+        help_text=_("For republished articles: the link to the original, shown as “Source:”."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("dateline"), FieldPanel("date")]),
+        FieldPanel("lead"),
+        FieldPanel("lead_image"),
+        FieldPanel("body"),
+        FieldPanel("video_url"),
+        MultiFieldPanel([FieldPanel("author"), FieldPanel("byline")], heading=_("Byline")),
+        MultiFieldPanel([FieldPanel("tags"), FieldPanel("topics")], heading=_("Filing")),
+        MultiFieldPanel(
+            [FieldPanel("source_name"), FieldPanel("source_url")],
+            heading=_("Republished from"),
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("locale"),
+    ]
+
+    parent_page_types = ["sections.SectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    @property
+    def is_syndicated(self) -> bool:
+        return bool(self.source_url)
+
+    @property
+    def is_video(self) -> bool:
+        return bool(self.video_url)
+
+    @property
+    def byline_name(self) -> str:
+        if self.byline:
+            return self.byline
+        return self.author.name if self.author_id else ""
+
+    def clean(self):
+        super().clean()
+        if self.source_name and not self.source_url:
+            raise ValidationError(
+                {"source_url": _("Give the link to the original so readers can check it.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["section"] = self.get_parent().specific_deferred
+        context["recent_news"] = queries.recent_news(self.locale, exclude=self)
+        context["related"] = queries.related_articles(self)
+        context["article_tags"] = list(self.tags.all())
+        return context

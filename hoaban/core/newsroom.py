@@ -1,0 +1,101 @@
+"""The newsroom's roles: reporters write and submit, editors approve and publish.
+
+Wagtail's migrations create a generic "Editors"/"Moderators" setup; a newspaper needs the
+reporter → editor hand-over as its review workflow. Permissions only exist once every app's
+post-migrate step has run, so this is a service called after `migrate` (by `setup_newsroom`
+and the demo loader) rather than a data migration.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+REPORTERS = "Reporters"
+EDITORS = "Editors"
+WORKFLOW_NAME = "Newsroom review"
+TASK_NAME = "Editor approval"
+
+# (app_label, codename) granted model-wide.
+REPORTER_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+    ("people", "add_person"),
+    ("people", "change_person"),
+    ("people", "view_person"),
+]
+EDITOR_PERMISSIONS = [
+    *REPORTER_PERMISSIONS,
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "delete_document"),
+    ("people", "delete_person"),
+    ("core", "change_newsroomsettings"),
+    ("wagtailcore", "add_collection"),
+]
+REPORTER_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
+EDITOR_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+    "bulk_delete_page",
+]
+
+
+def _permissions(pairs):
+    found = []
+    for app_label, codename in pairs:
+        permission = (
+            Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+            .order_by("pk")
+            .first()
+        )
+        if permission is None:
+            raise LookupError(f"Permission {app_label}.{codename} is missing: run migrate first.")
+        found.append(permission)
+    return found
+
+
+def _grant_pages(group, root, codenames):
+    page_type = ContentType.objects.get_for_model(Page)
+    for codename in codenames:
+        permission = Permission.objects.get(content_type=page_type, codename=codename)
+        GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
+
+
+@transaction.atomic
+def ensure_newsroom_roles() -> tuple[Group, Group]:
+    """Create or update the two groups and the review workflow; safe to run any number of times."""
+    root = Page.get_first_root_node()
+    reporters, _ = Group.objects.get_or_create(name=REPORTERS)
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    reporters.permissions.add(*_permissions(REPORTER_PERMISSIONS))
+    editors.permissions.add(*_permissions(EDITOR_PERMISSIONS))
+    _grant_pages(reporters, root, REPORTER_PAGE_PERMISSIONS)
+    _grant_pages(editors, root, EDITOR_PAGE_PERMISSIONS)
+    # Reporters may not publish: drop any publish right an earlier setup gave them.
+    GroupPagePermission.objects.filter(
+        group=reporters, permission__codename="publish_page"
+    ).delete()
+
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+    task.groups.add(editors)
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    return reporters, editors

@@ -1,0 +1,228 @@
+"""Builds the demo newspaper; every step looks for what exists before creating it.
+
+Running it again changes nothing: pages are found by slug under their parent, images by title,
+people by name and accounts by username.
+"""
+
+import io
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from hoaban.articles.models import ArticlePage
+from hoaban.core.models import NewsroomSettings
+from hoaban.core.newsroom import EDITORS, REPORTERS, ensure_newsroom_roles
+from hoaban.core.slugs import slug_from_title
+from hoaban.home.models import HomePage
+from hoaban.images.models import NewsImage
+from hoaban.people.models import Person
+from hoaban.sections.models import SectionPage
+from hoaban.topics.models import TopicPage
+
+from . import content
+from .pictures import draw_picture
+
+PHOTO_CREDIT = "Ảnh minh họa: Hoa Ban"
+# (username, password, group or None for a superuser). The README lists these.
+ACCOUNTS = [
+    ("admin", "hoaban-admin", None),
+    ("editor", "hoaban-editor", EDITORS),
+    ("reporter", "hoaban-reporter", REPORTERS),
+]
+
+
+@dataclass
+class Summary:
+    created: dict = field(default_factory=dict)
+
+    def count(self, kind: str):
+        self.created[kind] = self.created.get(kind, 0) + 1
+
+
+def _locales():
+    for code in ("vi", "en", "ru"):
+        Locale.objects.get_or_create(language_code=code)
+    return Locale.objects.get(language_code="vi")
+
+
+def _home(locale, summary) -> HomePage:
+    home = HomePage.objects.filter(locale=locale, depth=2).first()
+    root = Page.get_first_root_node()
+    if home is None:
+        home = root.add_child(
+            instance=HomePage(title="Báo Điện Biên Phủ", slug="home-vi", locale=locale)
+        )
+        summary.count("home pages")
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    if site.root_page_id != home.pk:
+        old_root = site.root_page
+        site.root_page = home
+        site.site_name = "Hoa Ban"
+        site.save()
+        # Wagtail's starter "Welcome" page has no place in the newspaper's tree.
+        if not isinstance(old_root.specific, HomePage) and old_root.depth == 2:
+            old_root.delete()
+    return home
+
+
+def _child(parent, model, summary, kind, **fields):
+    slug = fields.get("slug") or slug_from_title(fields["title"])
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    summary.count(kind)
+    return page
+
+
+def _image(title, palette, caption, summary) -> NewsImage:
+    image = NewsImage.objects.filter(title=title).first()
+    if image is None:
+        image = NewsImage(
+            title=title,
+            caption=caption,
+            credit=PHOTO_CREDIT,
+            file=ImageFile(
+                io.BytesIO(draw_picture(palette)), name=f"{slug_from_title(title)[:60]}.jpg"
+            ),
+        )
+        image.save()
+        summary.count("images")
+    return image
+
+
+def _body(paragraphs, image, caption):
+    blocks = []
+    for paragraph in paragraphs:
+        if paragraph == "@image":
+            blocks.append({"type": "image", "value": {"image": image.pk, "caption": caption}})
+        else:
+            blocks.append({"type": "paragraph", "value": f"<p>{paragraph}</p>"})
+    return blocks
+
+
+def _article(section, summary, *, title, date, lead, palette, caption, tags, **extra):
+    slug = slug_from_title(title)
+    existing = ArticlePage.objects.child_of(section).filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    image = _image(title, palette, caption, summary)
+    article = ArticlePage(
+        title=title,
+        slug=slug,
+        date=date,
+        dateline=content.SITE["default_dateline"],
+        lead=lead,
+        lead_image=image,
+        body=_body(extra.pop("body", []), image, caption),
+        **extra,
+    )
+    article.tags.add(*tags)
+    section.add_child(instance=article)
+    revision = article.save_revision()
+    revision.publish()
+    # Publishing stamps "now"; demo stories keep their own dates as first publication.
+    ArticlePage.objects.filter(pk=article.pk).update(first_published_at=date)
+    summary.count("articles")
+    return article
+
+
+def _accounts(summary):
+    users = get_user_model()
+    for username, password, group_name in ACCOUNTS:
+        if users.objects.filter(username=username).exists():
+            continue
+        if group_name is None:
+            users.objects.create_superuser(username, f"{username}@hoaban.example", password)
+        else:
+            user = users.objects.create_user(
+                username, f"{username}@hoaban.example", password, is_staff=False
+            )
+            user.groups.add(Group.objects.get(name=group_name))
+        summary.count("accounts")
+
+
+@transaction.atomic
+def load_demo() -> Summary:
+    summary = Summary()
+    ensure_newsroom_roles()
+    locale = _locales()
+    home = _home(locale, summary)
+    NewsroomSettings.objects.update_or_create(
+        site=Site.objects.get(root_page=home), defaults=content.SITE
+    )
+    people = {}
+    for name, role in content.PEOPLE:
+        people[name], created = Person.objects.get_or_create(name=name, defaults={"role": role})
+        if created:
+            summary.count("people")
+
+    sections = {}
+    for key, title, label, listing, intro in content.SECTIONS:
+        sections[key] = _child(
+            home,
+            SectionPage,
+            summary,
+            "sections",
+            title=title,
+            label=label,
+            listing=listing,
+            introduction=intro,
+            show_in_menus=True,
+        )
+
+    topic = _child(
+        home,
+        TopicPage,
+        summary,
+        "topics",
+        title=content.TOPIC["title"],
+        introduction=content.TOPIC["introduction"],
+        image=_image(content.TOPIC["title"], content.TOPIC["palette"], "", summary),
+    )
+
+    for story in content.PARTNERSHIP:
+        story = dict(story)
+        story.pop("key")
+        section = sections[story.pop("section")]
+        author = people[story.pop("author")]
+        article = _article(section, summary, author=author, **story)
+        if not article.topics.filter(pk=topic.pk).exists():
+            article.topics.add(topic)
+            article.save_revision().publish()
+            ArticlePage.objects.filter(pk=article.pk).update(first_published_at=article.date)
+
+    reporters = list(people.values())
+    for index, (key, title, date, palette, lead, tags) in enumerate(content.RECENT):
+        _article(
+            sections[key],
+            summary,
+            title=title,
+            date=date,
+            lead=lead,
+            palette=palette,
+            caption=lead.split(",")[0].rstrip(".") + ".",
+            tags=tags,
+            author=reporters[index % len(reporters)],
+            body=[lead, "@image"],
+        )
+
+    video = dict(content.VIDEO)
+    _article(
+        sections[video.pop("section")],
+        summary,
+        caption="",
+        author=people["Hoàng Lâm"],
+        body=[video["lead"]],
+        **video,
+    )
+    _accounts(summary)
+    return summary

@@ -1,0 +1,73 @@
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from hoaban.articles import queries
+from hoaban.core.models import BasePage
+
+
+def paginate(request, queryset, per_page=None):
+    paginator = Paginator(queryset, per_page or settings.HOABAN_PAGE_SIZE)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+class SectionPage(BasePage):
+    """A desk of the newspaper (News - Politics, Business, …) holding its articles."""
+
+    class Listing(models.TextChoices):
+        OWN = "own", _("Articles filed in this section")
+        VIDEOS = "videos", _("Every video article of this edition")
+
+    label = models.CharField(
+        _("label"),
+        max_length=60,
+        blank=True,
+        help_text=_("Short name shown in capitals above headlines; defaults to the title."),
+    )
+    introduction = models.TextField(_("introduction"), blank=True)
+    listing = models.CharField(
+        _("lists"), max_length=10, choices=Listing.choices, default=Listing.OWN
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("label"),
+        FieldPanel("introduction"),
+        FieldPanel("listing"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    @property
+    def display_label(self) -> str:
+        return (self.label or self.title).upper()
+
+    @property
+    def is_video_listing(self) -> bool:
+        return self.listing == self.Listing.VIDEOS
+
+    def articles(self):
+        articles = queries.live_articles(self.locale)
+        if self.is_video_listing:
+            return articles.exclude(video_url="")
+        return articles.child_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        page = paginate(request, self.articles())
+        page.object_list = queries.attach_sections(page.object_list, self.locale)
+        context["articles"] = page
+        return context

@@ -1,0 +1,14 @@
+"""Tests: fast hashing, immediate tasks, no manifest needed for static files."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-secret-key"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"
