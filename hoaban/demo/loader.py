@@ -83,7 +83,7 @@ def _child(parent, model, summary, kind, **fields):
     return page
 
 
-def _image(title, palette, caption, summary) -> NewsImage:
+def _image(title, palette, caption, summary, variant=0) -> NewsImage:
     image = NewsImage.objects.filter(title=title).first()
     if image is None:
         image = NewsImage(
@@ -91,7 +91,8 @@ def _image(title, palette, caption, summary) -> NewsImage:
             caption=caption,
             credit=PHOTO_CREDIT,
             file=ImageFile(
-                io.BytesIO(draw_picture(palette)), name=f"{slug_from_title(title)[:60]}.jpg"
+                io.BytesIO(draw_picture(palette, variant)),
+                name=f"{slug_from_title(title)[:60]}.jpg",
             ),
         )
         image.save()
@@ -115,6 +116,11 @@ def _article(section, summary, *, title, date, lead, palette, caption, tags, **e
     if existing is not None:
         return existing
     image = _image(title, palette, caption, summary)
+    # The body's photo is a second picture: the lead photo already heads the article.
+    paragraphs = extra.pop("body", [])
+    body_image = None
+    if "@image" in paragraphs:
+        body_image = _image(f"{title} – 2", palette, caption, summary, variant=1)
     article = ArticlePage(
         title=title,
         slug=slug,
@@ -122,7 +128,7 @@ def _article(section, summary, *, title, date, lead, palette, caption, tags, **e
         dateline=content.SITE["default_dateline"],
         lead=lead,
         lead_image=image,
-        body=_body(extra.pop("body", []), image, caption),
+        body=_body(paragraphs, body_image, caption),
         **extra,
     )
     article.tags.add(*tags)

@@ -44,10 +44,10 @@ def _blossom(draw, x, y, radius, colour):
     )
 
 
-def draw_picture(palette: str) -> bytes:
-    """A JPEG of WIDTH×HEIGHT for the palette name; deterministic for a given name."""
+def draw_picture(palette: str, variant: int = 0) -> bytes:
+    """A JPEG of WIDTH×HEIGHT for the palette; the same palette and variant, the same picture."""
     top, bottom, hills = PALETTES[palette]
-    rng = random.Random(palette)
+    rng = random.Random(f"{palette}-{variant}")
     image = Image.new("RGB", (WIDTH, HEIGHT))
     draw = ImageDraw.Draw(image)
     for y in range(HEIGHT):
