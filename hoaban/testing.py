@@ -38,6 +38,7 @@ class NewsSite:
         fields.setdefault("lead", f"Tin thứ {self._counter}: Điện Biên đẩy mạnh hợp tác.")
         article = ArticlePage(
             title=title or f"Điện Biên: bài viết số {self._counter}",
+            live=False,
             **fields,
         )
         if tags:

@@ -1,0 +1,117 @@
+"""Editors work in the Wagtail admin: required fields, roles and the review workflow."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import Page, WorkflowPage
+
+from hoaban.articles.models import ArticlePage
+from hoaban.core.newsroom import EDITORS, REPORTERS, WORKFLOW_NAME, ensure_newsroom_roles
+
+
+@pytest.fixture
+def superuser(db):
+    return get_user_model().objects.create_superuser("chief", "chief@example.com", "pw")
+
+
+def _add_url(section):
+    return reverse("wagtailadmin_pages:add", args=("articles", "articlepage", section.pk))
+
+
+def test_article_without_a_lead_is_refused_with_a_clear_error(client, news_site, superuser):
+    client.force_login(superuser)
+    response = client.post(
+        _add_url(news_site.sections["news"]),
+        {
+            "title": "Điện Biên đón đoàn khách quốc tế",
+            "slug": "",
+            "dateline": "ĐBP",
+            "date": "2025-04-20 08:00",
+            "lead": "",
+            "body-count": "0",
+            "tags": "",
+            "action-publish": "publish",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["lead"]  # the form says which field is missing
+    assert not ArticlePage.objects.filter(title="Điện Biên đón đoàn khách quốc tế").exists()
+
+
+def test_editor_can_add_an_article_through_the_admin(client, news_site, superuser):
+    client.force_login(superuser)
+    response = client.post(
+        _add_url(news_site.sections["news"]),
+        {
+            "title": "Điện Biên đón đoàn khách quốc tế",
+            "slug": "dien-bien-don-doan-khach-quoc-te",
+            "dateline": "ĐBP",
+            "date": "2025-04-20 08:00",
+            "lead": "Sáng nay, tỉnh Điện Biên đón đoàn khách quốc tế.",
+            "body-count": "0",
+            "tags": "Điện Biên, Hợp tác quốc tế",
+        },
+    )
+    assert response.status_code == 302
+    article = ArticlePage.objects.get(slug="dien-bien-don-doan-khach-quoc-te")
+    assert not article.live  # saved as a draft until someone publishes it
+    assert sorted(tag.slug for tag in article.tags.all()) == ["dien-bien", "hop-tac-quoc-te"]
+
+
+def test_newsroom_roles_give_reporters_no_publish_right(db):
+    reporters, editors = ensure_newsroom_roles()
+    ensure_newsroom_roles()  # idempotent
+    root = Page.get_first_root_node()
+    reporter_rights = set(
+        reporters.page_permissions.filter(page=root).values_list("permission__codename", flat=True)
+    )
+    editor_rights = set(
+        editors.page_permissions.filter(page=root).values_list("permission__codename", flat=True)
+    )
+    assert "publish_page" not in reporter_rights
+    assert {"add_page", "change_page"} <= reporter_rights
+    assert {"publish_page", "unlock_page"} <= editor_rights
+    assert Group.objects.filter(name__in=[REPORTERS, EDITORS]).count() == 2
+    assert WorkflowPage.objects.get(page=root).workflow.name == WORKFLOW_NAME
+
+
+def test_reporter_submits_for_review_and_editor_approves(client, news_site):
+    reporters, editors = ensure_newsroom_roles()
+    users = get_user_model()
+    reporter = users.objects.create_user("phongvien", password="pw")
+    reporter.groups.add(reporters)
+    editor = users.objects.create_user("bientap", password="pw")
+    editor.groups.add(editors)
+    article = news_site.article(title="Bài chờ duyệt", publish=False)
+
+    client.force_login(reporter)
+    edit_url = reverse("wagtailadmin_pages:edit", args=(article.pk,))
+    form = {
+        "title": article.title,
+        "slug": article.slug,
+        "dateline": "ĐBP",
+        "date": "2025-04-20 08:00",
+        "lead": article.lead,
+        "body-count": "0",
+        "tags": "",
+    }
+    response = client.post(edit_url, {**form, "action-publish": "publish"})
+    article.refresh_from_db()
+    assert not article.live  # a reporter's publish request does not publish
+
+    response = client.post(edit_url, {**form, "action-submit": "submit"})
+    assert response.status_code == 302
+    article.refresh_from_db()
+    workflow_state = article.current_workflow_state
+    assert workflow_state is not None and workflow_state.status == "in_progress"
+
+    client.force_login(editor)
+    task_state = workflow_state.current_task_state
+    approve_url = reverse(
+        "wagtailadmin_pages:workflow_action", args=(article.pk, "approve", task_state.pk)
+    )
+    response = client.post(approve_url, {"comment": ""})
+    assert response.status_code in (200, 302)
+    article.refresh_from_db()
+    assert article.live

@@ -1,0 +1,34 @@
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page
+
+from hoaban.articles.models import ArticlePage
+from hoaban.images.models import NewsImage
+from hoaban.topics.models import TopicPage
+
+
+def _counts():
+    return {
+        "pages": Page.objects.count(),
+        "articles": ArticlePage.objects.live().count(),
+        "images": NewsImage.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+def test_demo_loader_runs_twice_and_changes_nothing_the_second_time(db, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    first = _counts()
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert _counts() == first
+    assert first["articles"] >= 16
+
+    topic = TopicPage.objects.get(slug="dien-bien-saint-petersburg")
+    timeline = [article.title for article in topic.timeline()]
+    assert len(timeline) == 3
+    assert timeline[0].startswith("Điện Biên và Saint Petersburg ký thỏa thuận")
+    syndicated = ArticlePage.objects.exclude(source_url="")
+    assert syndicated.count() == 1
+    assert syndicated.get().source_url.startswith("https://dienbien.gov.vn/")
+    assert ArticlePage.objects.exclude(video_url="").count() == 1

@@ -1,0 +1,65 @@
+import re
+from datetime import timedelta
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+
+def _titles(html, css_class):
+    pattern = rf'class="{css_class}"><a href="[^"]+">([^<]+)</a>'
+    return re.findall(pattern, html)
+
+
+def test_home_lists_recent_news_newest_first_with_section_labels(client, news_site):
+    now = timezone.now()
+    news_site.article("business", title="Vốn tín dụng cho hộ nghèo", date=now - timedelta(days=3))
+    news_site.article("news", title="Đoàn Saint Petersburg thăm Điện Biên", date=now)
+    news_site.article("culture", title="Lễ hội Hoa Ban 2025", date=now - timedelta(days=1))
+    news_site.article("news", title="Bài cũ nhất", date=now - timedelta(days=9))
+
+    html = client.get("/vi/").content.decode()
+
+    rail = html[html.index('id="recent-news-title"') :]
+    titles = _titles(rail, "recent-news__title")
+    # The newest story leads the page; the rail follows with the rest, newest first.
+    assert titles == ["Lễ hội Hoa Ban 2025", "Vốn tín dụng cho hộ nghèo", "Bài cũ nhất"]
+    assert "VĂN HÓA - DU LỊCH" in rail
+    assert "KINH TẾ" in rail
+    lead = html[html.index('class="lead-story"') : html.index('id="recent-news-title"')]
+    assert "Đoàn Saint Petersburg thăm Điện Biên" in lead
+
+
+def test_home_shows_a_block_per_section_and_the_navigation(client, news_site):
+    news_site.article("business", title="Khó khăn về vật liệu xây dựng")
+    html = client.get("/vi/").content.decode()
+    assert 'class="section-block__title"' in html
+    assert re.search(r'<a href="/vi/kinh-te/">Kinh tế</a></h2>', html)
+    nav = html[
+        html.index('class="sections-nav"') : html.index("</nav>", html.index("sections-nav"))
+    ]
+    for title in ("Tin tức - Chính trị", "Kinh tế", "Văn hóa - Du lịch", "Video"):
+        assert title in nav
+
+
+def test_empty_home_says_there_are_no_articles_yet(client, news_site):
+    html = client.get("/vi/").content.decode()
+    assert "No articles yet" in html
+
+
+def _count_queries(client, url):
+    client.get(url)  # warm the per-process caches (site root, locales)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_home_query_count_does_not_grow_with_the_archive(client, news_site):
+    for index in range(3):
+        news_site.article(["news", "business", "culture"][index % 3])
+    few = _count_queries(client, "/vi/")
+    for index in range(30):
+        news_site.article(["news", "business", "culture"][index % 3], tags=["Điện Biên"])
+    many = _count_queries(client, "/vi/")
+    assert many == few

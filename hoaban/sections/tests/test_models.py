@@ -1,0 +1,56 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def test_section_paginates_twenty_articles_a_page_with_working_links(client, news_site):
+    for number in range(1, 26):
+        news_site.article("business", title=f"Tin kinh tế số {number:02d}")
+
+    first = client.get("/vi/kinh-te/").content.decode()
+    assert first.count('class="card__title"') == 20
+    # The builder dates each new article a minute earlier: number 01 is the newest.
+    assert "Tin kinh tế số 01" in first and "Tin kinh tế số 21" not in first
+    assert 'href="?page=2"' in first
+
+    second = client.get("/vi/kinh-te/?page=2").content.decode()
+    assert second.count('class="card__title"') == 5
+    assert "Tin kinh tế số 21" in second and "Tin kinh tế số 25" in second
+    assert 'href="?page=1"' in second
+
+
+def test_out_of_range_or_garbage_page_numbers_still_show_a_page(client, news_site):
+    news_site.article("business")
+    assert client.get("/vi/kinh-te/?page=99").status_code == 200
+    assert client.get("/vi/kinh-te/?page=abc").status_code == 200
+
+
+def test_empty_section_says_so(client, news_site):
+    html = client.get("/vi/kinh-te/").content.decode()
+    assert "No articles yet" in html
+
+
+def test_videos_page_lists_only_video_articles_of_every_section(client, news_site):
+    news_site.article("culture", title="Sắc hoa ban", video_url="https://youtu.be/hoaBan2025a")
+    news_site.article("culture", title="Bài không có video")
+    html = client.get("/vi/video/").content.decode()
+    assert "Sắc hoa ban" in html
+    assert "Bài không có video" not in html
+
+
+def test_empty_videos_page_says_no_videos_available(client, news_site):
+    news_site.article("culture", title="Bài không có video")
+    html = client.get("/vi/video/").content.decode()
+    assert "No videos available" in html
+
+
+def test_section_query_count_does_not_grow_with_the_archive(client, news_site):
+    for _ in range(3):
+        news_site.article("news", tags=["Điện Biên"])
+    client.get("/vi/tin-tuc-chinh-tri/")  # warm the per-process caches (site root, locales)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/vi/tin-tuc-chinh-tri/")
+    for _ in range(30):
+        news_site.article("news", tags=["Điện Biên"])
+    with CaptureQueriesContext(connection) as many:
+        client.get("/vi/tin-tuc-chinh-tri/")
+    assert len(many) == len(few)
