@@ -160,6 +160,8 @@ PARTNERSHIP = [
     },
 ]
 
+LEAD_STORY = "reception-2025"
+
 # Shorter items of the newspaper's recent-news rail.
 RECENT = [
     (

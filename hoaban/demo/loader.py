@@ -195,16 +195,23 @@ def load_demo() -> Summary:
         image=_image(content.TOPIC["title"], content.TOPIC["palette"], "", summary),
     )
 
+    partnership = {}
     for story in content.PARTNERSHIP:
         story = dict(story)
-        story.pop("key")
+        key = story.pop("key")
         section = sections[story.pop("section")]
         author = people[story.pop("author")]
-        article = _article(section, summary, author=author, **story)
+        article = partnership[key] = _article(section, summary, author=author, **story)
         if not article.topics.filter(pk=topic.pk).exists():
             article.topics.add(topic)
             article.save_revision().publish()
             ArticlePage.objects.filter(pk=article.pk).update(first_published_at=article.date)
+
+    if home.lead_story_id is None:
+        # The front page leads with the partnership story, as an editor would choose.
+        home.lead_story = partnership[content.LEAD_STORY]
+        home.save_revision().publish()
+        summary.count("lead stories")
 
     reporters = list(people.values())
     for index, (key, title, date, palette, lead, tags) in enumerate(content.RECENT):

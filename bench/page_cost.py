@@ -1,0 +1,114 @@
+"""Queries and server time per request for the home and article pages, at two archive sizes.
+
+Usage:  .venv/bin/python bench/page_cost.py [--small 50] [--large 5000] [--requests 50]
+
+Builds a throwaway SQLite database with the demo content, grows the archive to --small and
+then --large articles, and after each step renders the home page and an article through
+Django's test client (no network, no cache in front), printing the SQL query count and the
+median/p95 render time. Query counts must be equal at both sizes; times are for comparing the
+two columns of one run, not absolute figures.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def setup_django(workdir: str):
+    os.environ["DJANGO_SETTINGS_MODULE"] = "hoaban.settings.test"
+    os.environ["HOABAN_VAR_DIR"] = workdir
+    os.environ["MEDIA_ROOT"] = os.path.join(workdir, "media")
+    os.environ.pop("DATABASE_URL", None)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+def grow_archive(target: int):
+    """Add plain published articles (no revisions) round-robin over the sections."""
+    from django.utils import timezone
+    from tqdm import tqdm
+
+    from hoaban.articles.models import ArticlePage
+    from hoaban.sections.models import SectionPage
+
+    sections = list(SectionPage.objects.filter(listing="own"))
+    missing = target - ArticlePage.objects.count()
+    now = timezone.now()
+    for index in tqdm(range(max(missing, 0)), desc=f"growing to {target}", unit="article"):
+        section = sections[index % len(sections)]
+        section.add_child(
+            instance=ArticlePage(
+                title=f"Tin lưu trữ số {index}: Điện Biên phát triển kinh tế – xã hội",
+                dateline="ĐBP",
+                lead="Bài viết lưu trữ dùng để đo hiệu năng khi kho bài lớn dần.",
+                date=now - timezone.timedelta(days=30 + index),
+                live=True,
+            )
+        )
+
+
+def measure(url: str, requests: int) -> tuple[int, float, float]:
+    from django.conf import settings
+    from django.db import connection, reset_queries
+    from django.test import Client
+
+    client = Client(HTTP_HOST="localhost")
+    assert client.get(url).status_code == 200  # warm caches and renditions
+    settings.DEBUG = True  # record queries for one request only
+    reset_queries()
+    client.get(url)
+    queries = list(connection.queries)
+    settings.DEBUG = False
+    timings = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return len(queries), statistics.median(timings), timings[int(len(timings) * 0.95) - 1]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--small", type=int, default=50)
+    parser.add_argument("--large", type=int, default=5000)
+    parser.add_argument("--requests", type=int, default=50)
+    options = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="hoaban-bench-") as workdir:
+        setup_django(workdir)
+        from hoaban.articles.models import ArticlePage
+
+        article_url = ArticlePage.objects.live().exclude(source_url="").get().url
+        pages = {"home": "/vi/", "article": article_url}
+        results = {}
+        for size in (options.small, options.large):
+            grow_archive(size)
+            for name, url in pages.items():
+                results[(name, size)] = measure(url, options.requests)
+
+    print(f"\n{'page':<8} {'articles':>8} {'queries':>8} {'median ms':>10} {'p95 ms':>8}")
+    for (name, size), (queries, median, p95) in results.items():
+        print(f"{name:<8} {size:>8} {queries:>8} {median:>10.1f} {p95:>8.1f}")
+    for name in pages:
+        small, large = results[(name, options.small)], results[(name, options.large)]
+        print(
+            f"{name}: queries {small[0]} → {large[0]}, "
+            f"median time ratio large/small = {large[1] / small[1]:.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
