@@ -26,7 +26,7 @@ install: $(VENV)/.stamp-install
 install-test: $(VENV)/.stamp-install-test
 
 demo: install
-	$(BIN)/python manage.py compilemessages --ignore '.venv/*' -v 0
+	if [ -d hoaban/locale ]; then $(BIN)/python manage.py compilemessages --ignore '.venv/*' -v 0; fi
 	$(BIN)/python manage.py migrate --no-input -v 0
 	$(BIN)/python manage.py load_demo
 
