@@ -115,3 +115,38 @@ def test_reporter_submits_for_review_and_editor_approves(client, news_site):
     assert response.status_code in (200, 302)
     article.refresh_from_db()
     assert article.live
+
+
+def test_article_scheduled_for_later_goes_live_when_its_time_comes(client, news_site, superuser):
+    from datetime import timedelta
+    from unittest import mock
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    article = news_site.article(title="Tin hẹn giờ đăng", publish=False)
+    go_live = timezone.localtime(timezone.now() + timedelta(hours=2))
+    client.force_login(superuser)
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=(article.pk,)),
+        {
+            "title": article.title,
+            "slug": article.slug,
+            "dateline": "ĐBP",
+            "date": "2025-04-20 08:00",
+            "lead": article.lead,
+            "body-count": "0",
+            "tags": "",
+            "go_live_at": go_live.strftime("%Y-%m-%d %H:%M"),
+            "action-publish": "publish",
+        },
+    )
+    quiet = open("/dev/null", "w")  # noqa: SIM115
+    call_command("publish_scheduled", stdout=quiet)
+    article.refresh_from_db()
+    assert not article.live  # two hours to go
+
+    with mock.patch("django.utils.timezone.now", return_value=go_live + timedelta(minutes=1)):
+        call_command("publish_scheduled", stdout=quiet)
+    article.refresh_from_db()
+    assert article.live
