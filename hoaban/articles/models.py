@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hoaban.core.blocks import ArticleBodyBlock
-from hoaban.core.models import BasePage
+from hoaban.core.models import BasePage, default_dateline
 
 from . import queries
 
@@ -35,6 +35,7 @@ class ArticlePage(BasePage):
         _("dateline"),
         max_length=40,
         blank=True,
+        default=default_dateline,
         help_text=_("Opens the lead, e.g. “ĐBP”. Leave empty for no dateline."),
     )
     lead = models.TextField(

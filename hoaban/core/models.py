@@ -56,3 +56,13 @@ class NewsroomSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("newsroom settings")
+
+
+def default_dateline() -> str:
+    """The dateline new articles start with: the default site's setting, e.g. "ĐBP"."""
+    dateline = (
+        NewsroomSettings.objects.filter(site__is_default_site=True)
+        .values_list("default_dateline", flat=True)
+        .first()
+    )
+    return dateline or ""
