@@ -12,7 +12,9 @@ def test_reader_opens_front_page_and_reads_an_article(live_site, page):
     expect(navigation.get_by_role("link", name="Văn hóa - Du lịch")).to_be_visible()
 
     recent_titles = page.locator(".recent-news__title")
-    expect(recent_titles.first).to_have_text("Thúc đẩy bình đẳng giới ở huyện Mường Chà")
+    expect(recent_titles.first).to_have_text(
+        "Trại hè “Về nguồn” 2025 tại Trường Tiểu học Võ Nguyên Giáp"
+    )
 
     navigation.get_by_role("link", name="Hệ thống chính trị").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Hệ thống chính trị")
