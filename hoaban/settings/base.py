@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "hoaban.articles",
     "hoaban.topics",
     "hoaban.demo",
+    "hoaban.ingest",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -230,6 +231,24 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Syndication (hoaban.ingest): how the fetcher identifies itself and how far it goes.
+HOABAN_INGEST_USER_AGENT = os.environ.get(
+    "INGEST_USER_AGENT", f"HoaBan-Ingest/1.0 (+{WAGTAILADMIN_BASE_URL})"
+)
+HOABAN_INGEST_TIMEOUT = float(os.environ.get("INGEST_TIMEOUT", "20"))  # seconds per request
+HOABAN_INGEST_RETRIES = 2  # more tries after a timeout, a dropped connection, 429 or 5xx
+HOABAN_INGEST_RETRY_BACKOFF = 2.0  # seconds before the first retry, doubled each time
+HOABAN_INGEST_POLITENESS_DELAY = float(os.environ.get("INGEST_DELAY", "2"))  # per host
+HOABAN_INGEST_MAX_REDIRECTS = 5
+HOABAN_INGEST_MAX_PAGE_BYTES = 3_000_000
+HOABAN_INGEST_MAX_IMAGE_BYTES = 12_000_000
+# Near-duplicates: Jaccard similarity of 3-word shingles at or above which two texts are one
+# story, estimated with MinHash; originals older than the window are no longer compared.
+HOABAN_INGEST_NEAR_DUPLICATE_THRESHOLD = 0.7
+HOABAN_INGEST_SHINGLE_WORDS = 3
+HOABAN_INGEST_MINHASH_PERMUTATIONS = 128
+HOABAN_INGEST_DEDUP_WINDOW_DAYS = 90
 
 # Where the editors' admin lives; a less obvious path keeps casual scanners off it.
 HOABAN_ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"

@@ -15,3 +15,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the apps' folders: no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Ingest tests talk to a loopback server: no politeness wait, short timeouts and backoff.
+HOABAN_INGEST_POLITENESS_DELAY = 0
+HOABAN_INGEST_TIMEOUT = 0.5
+HOABAN_INGEST_RETRIES = 1
+HOABAN_INGEST_RETRY_BACKOFF = 0.01

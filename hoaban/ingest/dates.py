@@ -1,0 +1,75 @@
+"""Dates as Vietnamese portals write them, read in the site's time zone.
+
+Portals print "20/04/2025", "Thứ Hai, 14/04/2025 08:30" or "08:30 | 14/04/2025" (day first,
+always), and put "2025-4-20" in URLs. A date without a zone is local time (Asia/Ho_Chi_Minh).
+"""
+
+import re
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+
+DAY_FIRST = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+_TIME = r"(\d{1,2})\s*[:hg]\s*(\d{2})"
+# A time right after the date ("14/04/2025 08:30", "14/04/2025, 08h30") or right before it
+# ("08:30 | 14/04/2025", "08:30, Thứ Hai, 14/04/2025").
+TIME_AFTER = re.compile(rf"\D{{1,4}}?{_TIME}(?!\d)")
+TIME_BEFORE = re.compile(rf"{_TIME}[\s|,\-–]*(?:(?:[Tt]hứ|Chủ)\s+\S+)?[\s|,\-–]*(?:ngày\s*)?$")
+ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?")
+URL_DATE = re.compile(r"(?<!\d)(20\d{2})[-/_](\d{1,2})[-/_](\d{1,2})(?!\d)")
+
+
+def local_zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def _aware(year, month, day, hour=0, minute=0) -> datetime | None:
+    try:
+        return datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0)).replace(
+            tzinfo=local_zone()
+        )
+    except ValueError:
+        return None
+
+
+def find_datetimes(text: str) -> list[datetime]:
+    """Every date (with its time when printed next to it) in the text, in order of appearance."""
+    found = []
+    for match in DAY_FIRST.finditer(text):
+        day, month, year = match.groups()
+        clock = TIME_AFTER.match(text, match.end(), match.end() + 12) or TIME_BEFORE.search(
+            text[max(0, match.start() - 30) : match.start()]
+        )
+        hour, minute = clock.groups() if clock else (0, 0)
+        found.append((match.start(), _aware(year, month, day, hour, minute)))
+    for match in ISO.finditer(text):
+        found.append((match.start(), _aware(*match.groups())))
+    return [value for _start, value in sorted(found, key=lambda pair: pair[0]) if value]
+
+
+def parse_vietnamese_datetime(text: str) -> datetime | None:
+    """The first date in the text, e.g. "Thứ Hai, 14/04/2025 08:30" → 2025-04-14 08:30 +07."""
+    found = find_datetimes(text)
+    return found[0] if found else None
+
+
+def date_in_url(url: str) -> date | None:
+    match = URL_DATE.search(url)
+    if match:
+        value = _aware(*match.groups())
+        return value.date() if value else None
+    return None
+
+
+def published_at(*, page_day: date | None, near_headline: str, url: str) -> datetime | None:
+    """When the article came out: the day found in the page's markup, else the date printed
+    by the headline, else the date in the URL; with the time of day printed for that day."""
+    printed = find_datetimes(near_headline)
+    day = page_day or (printed[0].date() if printed else None) or date_in_url(url)
+    if day is None:
+        return None
+    for value in printed:
+        if value.date() == day and (value.hour or value.minute):
+            return value
+    return datetime.combine(day, time(0, 0), tzinfo=local_zone())

@@ -1,0 +1,54 @@
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from hoaban.ingest.dates import date_in_url, parse_vietnamese_datetime, published_at
+
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def test_weekday_date_and_time_are_read_day_first_in_vietnam_time():
+    assert parse_vietnamese_datetime("Thứ Hai, 14/04/2025 08:30") == datetime(
+        2025, 4, 14, 8, 30, tzinfo=HANOI
+    )
+
+
+def test_date_alone_is_midnight_in_vietnam():
+    value = parse_vietnamese_datetime("Cập nhật: 05/04/2025")
+    assert value == datetime(2025, 4, 5, 0, 0, tzinfo=HANOI)
+    assert value.utcoffset().total_seconds() == 7 * 3600
+
+
+def test_time_printed_before_the_date_is_kept():
+    assert parse_vietnamese_datetime("08:15 | 22/04/2025") == datetime(
+        2025, 4, 22, 8, 15, tzinfo=HANOI
+    )
+
+
+def test_impossible_dates_are_ignored():
+    assert parse_vietnamese_datetime("31/02/2025") is None
+
+
+def test_date_in_url_with_unpadded_month_and_day():
+    assert date_in_url("https://dienbien.gov.vn/tin-tuc/2025-4-20/lam-viec-1215.html") == date(
+        2025, 4, 20
+    )
+    assert date_in_url("https://dienbien.gov.vn/tin-tuc/lam-viec-1215.html") is None
+
+
+def test_page_date_takes_the_time_printed_for_that_day_and_ignores_other_dates():
+    text = "Tin khác 15/04/2025 10:15 ... Thứ Hai, 14/04/2025 08:30"
+    assert published_at(page_day=date(2025, 4, 14), near_headline=text, url="") == datetime(
+        2025, 4, 14, 8, 30, tzinfo=HANOI
+    )
+
+
+def test_date_printed_by_the_headline_is_used_when_the_markup_has_none():
+    assert published_at(page_day=None, near_headline="08:15 | 22/04/2025", url="") == datetime(
+        2025, 4, 22, 8, 15, tzinfo=HANOI
+    )
+
+
+def test_url_date_is_used_when_the_page_shows_none():
+    assert published_at(page_day=None, near_headline="", url="/2025-4-20/x.html") == datetime(
+        2025, 4, 20, tzinfo=HANOI
+    )
