@@ -229,6 +229,8 @@ LOGGING = {
         # One line per background task and page action is noise at INFO.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # httpx logs every request at INFO; ingest reports what matters itself.
+        "httpx": {"level": "WARNING"},
     },
 }
 

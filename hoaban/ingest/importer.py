@@ -1,0 +1,187 @@
+"""Writing one item: a draft article with its photos, or a link to the story it repeats.
+
+Everything slow (fetching the page and its photos) happened before; here the write is one
+transaction that first takes the import lock, then re-checks what may have changed while the
+item was on the network (the same URL or story imported by a concurrent run), then writes.
+Photo files are not part of the database transaction, so files stored by a failed write are
+deleted before the error goes on.
+"""
+
+import hashlib
+import io
+from dataclasses import dataclass
+
+from django.core.files.images import ImageFile
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.text import Truncator
+
+from hoaban.articles.models import ArticlePage
+from hoaban.images.models import NewsImage
+from hoaban.sections.models import SectionPage
+
+from . import dedup
+from .extraction import Extracted, Photo
+from .models import ImportedItem, Source
+
+# Any fixed number: the PostgreSQL advisory lock that serialises imports across sources.
+IMPORT_LOCK_KEY = 6_104_2025
+
+
+@dataclass
+class PhotoFile:
+    photo: Photo
+    data: bytes
+    filename: str
+
+
+@dataclass
+class Verdict:
+    """Whether an item repeats an earlier one, and which."""
+
+    original_pk: int | None = None
+    similarity: float | None = None
+
+    @property
+    def is_duplicate(self) -> bool:
+        return self.original_pk is not None
+
+
+def judge(*, extracted: Extracted, minhash, index: dedup.NearDuplicateIndex) -> Verdict:
+    original = (
+        ImportedItem.objects.filter(
+            canonical_url=extracted.canonical_url, status=ImportedItem.Status.IMPORTED
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if original is not None:
+        return Verdict(original, 1.0)
+    match = index.find(minhash)
+    return Verdict(*match) if match else Verdict()
+
+
+def import_item(
+    *,
+    source: Source,
+    url: str,
+    extracted: Extracted,
+    html: str,
+    photos: list[PhotoFile],
+    index: dedup.NearDuplicateIndex,
+) -> ImportedItem:
+    minhash = dedup.signature(extracted.text)
+    stored: list[NewsImage] = []
+    try:
+        with transaction.atomic():
+            _take_import_lock(source)
+            known = ImportedItem.objects.filter(source=source, url=url).first()
+            if known is not None:
+                return known
+            index.refresh()
+            verdict = judge(extracted=extracted, minhash=minhash, index=index)
+            item = ImportedItem(
+                source=source,
+                url=url,
+                canonical_url=extracted.canonical_url,
+                title=extracted.title[:500],
+                author=extracted.author[:200],
+                published_at=extracted.published_at,
+                signature=dedup.to_bytes(minhash),
+                raw_html=ImportedItem.compress(html),
+            )
+            if verdict.is_duplicate:
+                item.status = ImportedItem.Status.DUPLICATE
+                item.duplicate_of_id = verdict.original_pk
+                item.similarity = verdict.similarity
+            else:
+                item.status = ImportedItem.Status.IMPORTED
+                item.article = _create_draft(source, extracted, photos, stored)
+            item.save()
+    except BaseException:
+        for image in stored:
+            image.file.storage.delete(image.file.name)
+        raise
+    if item.status == ImportedItem.Status.IMPORTED:
+        index.add(item.pk, minhash)
+    return item
+
+
+def _take_import_lock(source: Source):
+    # SQLite transactions here are IMMEDIATE (settings), so writers already queue; PostgreSQL
+    # needs an explicit lock, as two sources may bring the same story at the same moment.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_KEY])
+    Source.objects.select_for_update().filter(pk=source.pk).exists()
+
+
+def _create_draft(source, extracted, photos, stored) -> ArticlePage:
+    images = {id(item.photo): _store_image(item, source, stored) for item in photos}
+    lead_image = images.get(id(photos[0].photo)) if photos else None
+    lead = extracted.lead
+    body_blocks = list(extracted.blocks)
+    if len(lead) > 1000:
+        body_blocks.insert(0, ("paragraph", lead))
+        lead = Truncator(lead).chars(1000)
+    section = SectionPage.objects.get(pk=source.default_section_id)
+    article = ArticlePage(
+        title=Truncator(extracted.title).chars(255),
+        locale_id=section.locale_id,
+        date=extracted.published_at or timezone.now(),
+        dateline=extracted.dateline[:40],
+        lead=lead,
+        lead_image=lead_image,
+        body=_body(body_blocks, images, skip=lead_image),
+        byline=extracted.author[:200],
+        source_name=source.name[:200],
+        source_url=extracted.canonical_url,
+        live=False,
+    )
+    section.add_child(instance=article)
+    article.save_revision(log_action=True)
+    return article
+
+
+def _store_image(item: PhotoFile, source: Source, stored: list) -> NewsImage:
+    digest = hashlib.sha1(item.data).hexdigest()
+    existing = NewsImage.objects.filter(file_hash=digest).first()
+    if existing is not None:
+        return existing
+    caption = item.photo.caption
+    image = NewsImage(
+        title=Truncator(caption or item.filename).chars(255),
+        caption=caption[:500],
+        credit=(item.photo.credit or source.name)[:255],
+        file=ImageFile(io.BytesIO(item.data), name=item.filename),
+        file_size=len(item.data),
+        file_hash=digest,
+    )
+    image.save()
+    stored.append(image)
+    return image
+
+
+def _body(blocks, images, *, skip) -> list[dict]:
+    body, text = [], []
+
+    def flush():
+        if text:
+            body.append({"type": "paragraph", "value": "".join(text)})
+            text.clear()
+
+    for kind, value in blocks:
+        if kind == "image":
+            image = images.get(id(value))
+            if image is None or image == skip:
+                continue
+            flush()
+            body.append(
+                {"type": "image", "value": {"image": image.pk, "caption": value.caption[:500]}}
+            )
+        else:
+            tag = "h2" if kind == "heading" else "p"
+            text.append(f"<{tag}>{escape(value)}</{tag}>")
+    flush()
+    return body

@@ -1,0 +1,196 @@
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.files.storage import default_storage
+
+from hoaban.articles.models import ArticlePage
+from hoaban.images.models import NewsImage
+from hoaban.ingest import importer
+from hoaban.ingest.models import FetchRun, ImportedItem, Source
+from hoaban.ingest.pipeline import Syndicator
+
+from .factories import feed_source, make_source
+
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+SAINT_PETERSBURG = "dienbien/tin-tuc/dien-bien-tang-cuong-hop-tac-voi-saint-petersburg-1203.html"
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def dienbien(news_site, portal):
+    return feed_source(news_site, portal, "Cổng TTĐT tỉnh Điện Biên", "dienbien/rss.xml")
+
+
+def run(*sources, **options):
+    syndicator = Syndicator(**options)
+    try:
+        return syndicator.run(sources)
+    finally:
+        syndicator.fetcher.close()
+
+
+def test_each_malformed_item_is_reported_and_skipped_while_the_run_goes_on(dienbien, media):
+    (summary,) = run(dienbien)
+    reasons = {failure["url"].rsplit("/", 1)[-1]: failure["reason"] for failure in summary.failures}
+    assert reasons.keys() == {
+        "bai-viet-da-go-1199.html",
+        "big.html",
+        "slow.html",
+        "loop.html",
+        "mojibake.html",
+    }
+    assert "404" in reasons["bai-viet-da-go-1199.html"]
+    assert "limit" in reasons["big.html"]
+    assert "No answer" in reasons["slow.html"]
+    assert "redirect" in reasons["loop.html"]
+    assert "garbled" in reasons["mojibake.html"]
+    # Both pages with a wrong charset label are read right and imported.
+    titles = set(ArticlePage.objects.values_list("title", flat=True))
+    assert titles == {
+        "Điện Biên tăng cường hợp tác với thành phố Saint Petersburg",
+        "Chủ tịch UBND tỉnh làm việc với Đại sứ quán Việt Nam tại Liên bang Nga",
+        "Phòng chống đuối nước trẻ em mùa mưa lũ",
+        "Hỗ trợ thí sinh có hoàn cảnh khó khăn trong kỳ thi tốt nghiệp",
+    }
+    assert (summary.imported, summary.duplicates, summary.failed) == (4, 1, 5)
+    dienbien.refresh_from_db()
+    assert dienbien.last_result == Source.Result.PARTIAL
+    assert "bai-viet-da-go-1199.html: HTTP 404" in dienbien.last_error
+    assert FetchRun.objects.get(source=dienbien).failed == 5
+
+
+def test_item_becomes_a_draft_article_with_source_link_photos_and_byline(
+    dienbien, news_site, media
+):
+    run(dienbien)
+    item = ImportedItem.objects.get(url__endswith=SAINT_PETERSBURG)
+    article = item.article
+    assert not article.live and article.has_unpublished_changes
+    assert article.get_parent().specific == news_site.sections["news"]
+    assert article.locale.language_code == "vi"
+    assert article.slug == "dien-bien-tang-cuong-hop-tac-voi-thanh-pho-saint-petersburg"
+    assert article.source_name == "Cổng TTĐT tỉnh Điện Biên"
+    assert article.source_url.endswith(SAINT_PETERSBURG)
+    assert article.dateline == "ĐBP"
+    assert article.lead.startswith("Chiều 13/3, Bí thư Tỉnh ủy Trần Quốc Cường")
+    assert article.byline == "Quang Hưng"
+    assert article.date == datetime(2025, 3, 13, 16, 45, tzinfo=HANOI)
+    assert article.lead_image.caption.startswith("Bí thư Tỉnh ủy Trần Quốc Cường tiếp đoàn")
+    assert article.lead_image.credit == "Ảnh: Quang Hưng"
+    photos = [block.value for block in article.body if block.block_type == "image"]
+    assert [photo["caption"] for photo in photos] == ["Lãnh đạo tỉnh tặng đoàn chiếc khèn Mông."]
+    assert photos[0]["image"].credit == "Ảnh: Quang Hưng"
+    body = "".join(str(block.value) for block in article.body if block.block_type == "paragraph")
+    assert "khèn Mông, nhạc cụ truyền thống" in body
+    assert "You have 500/500" not in body and "Nguồn:" not in body
+    assert (
+        "<strong>ĐBP - Chiều 13/3" in item.html and "Tin mới nhất" in item.html
+    )  # page kept whole
+    assert article.revisions.count() == 1
+
+
+def test_same_article_under_a_second_url_is_linked_not_imported(dienbien, media):
+    run(dienbien)
+    printed = ImportedItem.objects.get(url__endswith="in-bai/1203.html")
+    assert printed.status == ImportedItem.Status.DUPLICATE
+    assert printed.duplicate_of.url.endswith(SAINT_PETERSBURG)
+    assert printed.article is None
+
+
+def test_lightly_edited_copy_from_another_source_is_a_near_duplicate(
+    dienbien, news_site, portal, media
+):
+    newspaper = feed_source(news_site, portal, "Báo Điện Biên Phủ", "baodienbienphu/atom.xml")
+    run(dienbien, newspaper)
+    copy = ImportedItem.objects.get(
+        url__endswith="tang-cuong-hop-tac-voi-saint-petersburg-4030.html"
+    )
+    assert copy.status == ImportedItem.Status.DUPLICATE
+    assert copy.duplicate_of.url.endswith(SAINT_PETERSBURG)
+    assert 0.7 <= copy.similarity < 1
+    credit = ImportedItem.objects.get(url__endswith="tin-dung-uu-dai-giup-ho-ngheo-4021.html")
+    assert credit.status == ImportedItem.Status.IMPORTED
+    assert credit.article.date == datetime(2025, 4, 14, 8, 30, tzinfo=HANOI)
+
+
+def test_second_run_imports_nothing(dienbien, news_site, portal, media):
+    towns = make_source(
+        news_site,
+        portal,
+        "Huyện Mường Chà",
+        list_url=portal.url("muongcha/tin-tuc.html"),
+        link_pattern=r"/bai-viet/\d+-",
+    )
+    run(dienbien, towns)
+    articles, items = ArticlePage.objects.count(), ImportedItem.objects.count()
+    again = run(dienbien, towns)
+    assert ArticlePage.objects.count() == articles
+    assert ImportedItem.objects.count() == items
+    assert [(summary.imported, summary.duplicates) for summary in again] == [(0, 0), (0, 0)]
+    assert again[1].skipped == 2
+
+
+def test_unchanged_feed_is_not_modified_once_a_run_had_no_failures(news_site, portal, media):
+    culture = feed_source(news_site, portal, "Sở VHTTDL", "vanhoa/rss10.rdf", section="culture")
+    run(culture)
+    culture.refresh_from_db()
+    assert culture.etag
+    (again,) = run(culture)
+    culture.refresh_from_db()
+    assert again.not_modified and culture.last_result == Source.Result.NOT_MODIFIED
+    assert portal.requested("/vanhoa/rss10.rdf")[-1]["If-None-Match"] == culture.etag
+
+
+def test_feed_validators_are_not_kept_after_failures_so_failed_items_come_back(dienbien, media):
+    run(dienbien)
+    dienbien.refresh_from_db()
+    assert dienbien.etag == ""
+
+
+def test_broken_feeds_are_reported_and_the_other_sources_still_run(news_site, portal, media):
+    broken = feed_source(news_site, portal, "Huyện Tủa Chùa", "broken/rss.xml")
+    html = feed_source(news_site, portal, "Huyện Mường Chà", "muongcha/tin-tuc.html")
+    culture = feed_source(news_site, portal, "Sở VHTTDL", "vanhoa/rss10.rdf", section="culture")
+    summaries = run(broken, html, culture)
+    assert "not well-formed" in summaries[0].error
+    assert "web page, not a feed" in summaries[1].error
+    assert summaries[2].imported == 1
+    broken.refresh_from_db()
+    assert broken.last_result == Source.Result.FAILED and "not well-formed" in broken.last_error
+
+
+def test_failure_while_writing_leaves_no_article_image_or_file_behind(dienbien, media, monkeypatch):
+    def fail(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(importer.ImportedItem, "save", fail)
+    (summary,) = run(dienbien)
+    assert summary.imported == 0 and summary.failed == 10
+    assert "RuntimeError: database went away" in summary.failures[0]["reason"]
+    assert not ArticlePage.objects.exists()
+    assert not NewsImage.objects.exists()
+    assert not [path for path in media.rglob("*") if path.is_file()]
+    assert default_storage.location == str(media)
+
+
+def test_dry_run_writes_nothing_but_counts_what_would_happen(dienbien, media):
+    (summary,) = run(dienbien, dry_run=True)
+    assert (summary.imported, summary.duplicates, summary.failed) == (4, 1, 5)
+    assert not ArticlePage.objects.exists() and not ImportedItem.objects.exists()
+    assert not FetchRun.objects.exists()
+    dienbien.refresh_from_db()
+    assert dienbien.last_fetched_at is None
+
+
+def test_items_published_before_since_are_skipped(dienbien, media):
+    (summary,) = run(dienbien, since=datetime(2025, 4, 1, tzinfo=HANOI))
+    titles = list(ArticlePage.objects.values_list("title", flat=True))
+    assert "Điện Biên tăng cường hợp tác với thành phố Saint Petersburg" not in titles
+    assert "Chủ tịch UBND tỉnh làm việc với Đại sứ quán Việt Nam tại Liên bang Nga" in titles
+    assert summary.skipped == 2
