@@ -7,8 +7,8 @@ from playwright.sync_api import expect
 
 def test_reader_opens_front_page_and_reads_an_article(live_site, page):
     page.goto(f"{live_site.base_url}/vi/")
-    expect(page.get_by_role("heading", name="Recent news")).to_be_visible()
-    navigation = page.get_by_role("navigation", name="Sections")
+    expect(page.get_by_role("heading", name="Tin mới")).to_be_visible()
+    navigation = page.get_by_role("navigation", name="Chuyên mục")
     expect(navigation.get_by_role("link", name="Văn hóa - Du lịch")).to_be_visible()
 
     recent_titles = page.locator(".recent-news__title")
@@ -39,5 +39,5 @@ def test_unknown_address_shows_the_sites_own_404_page(live_site, page):
     response = page.goto(f"{live_site.base_url}/vi/khong-co-trang-nay/")
     assert response.status == 404
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    expect(page.get_by_role("link", name="Back to the front page")).to_be_visible()
-    expect(page.get_by_role("navigation", name="Sections")).to_be_visible()
+    expect(page.get_by_role("link", name="Về trang chủ")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Chuyên mục")).to_be_visible()

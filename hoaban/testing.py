@@ -72,3 +72,20 @@ def build_site(language_code="vi") -> NewsSite:
     topic.save_revision().publish()
     site.topic = topic
     return site
+
+
+def translate(page, language_code, *, publish=True, **fields):
+    """A translation of `page` into another edition, with the given fields (e.g. its title).
+
+    Wagtail copies the page, and copies missing parents as aliases of the source pages, the way
+    wagtail-localize does when an editor translates an article before its section.
+    """
+    locale, _ = Locale.objects.get_or_create(language_code=language_code)
+    translation = page.specific.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    revision = translation.save_revision()
+    if publish:
+        revision.publish()
+    translation.refresh_from_db()
+    return translation

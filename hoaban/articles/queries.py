@@ -8,6 +8,8 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models import Count, Q
 
+from hoaban.translation.editions import readable
+
 
 def _article_model():
     return apps.get_model("articles", "ArticlePage")
@@ -15,10 +17,7 @@ def _article_model():
 
 def live_articles(locale):
     return (
-        _article_model()
-        .objects.live()
-        .public()
-        .filter(locale=locale)
+        readable(_article_model().objects.live().public().filter(locale=locale))
         .defer_streamfields()
         .select_related("lead_image", "author")
         .prefetch_related("lead_image__renditions")
@@ -33,7 +32,7 @@ def attach_sections(articles, locale=None):
         return articles
     section_model = apps.get_model("sections", "SectionPage")
     locale = locale or articles[0].locale
-    sections = {s.path: s for s in section_model.objects.filter(locale=locale)}
+    sections = {s.path: s for s in readable(section_model.objects.filter(locale=locale))}
     for article in articles:
         article.section = sections.get(article.path[: -article.steplen])
     return articles

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from hoaban.articles import queries
 from hoaban.core.models import BasePage
 from hoaban.sections.models import SectionPage, paginate
+from hoaban.translation.editions import readable
 
 SECTION_BLOCK_SIZE = 4
 
@@ -49,7 +50,9 @@ class HomePage(RoutablePageMixin, BasePage):
         One windowed query ranks articles within their section, so the cost does not grow
         with the number of sections or of articles.
         """
-        sections = list(SectionPage.objects.child_of(self).live().in_menu().filter(listing="own"))
+        sections = list(
+            readable(SectionPage.objects.child_of(self).live().in_menu().filter(listing="own"))
+        )
         by_path = {section.path: section for section in sections}
         section_path = Left("path", len(self.path) + self.steplen)
         ranked = (

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "hoaban.topics",
     "hoaban.demo",
     "hoaban.ingest",
+    "hoaban.translation",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -175,6 +176,9 @@ LANGUAGES = [
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# A new translation starts as a draft even when its source is live: publishing it is an
+# editor's decision, so an edition never shows a page still in the source language.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

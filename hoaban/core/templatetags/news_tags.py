@@ -21,11 +21,14 @@ def navigation(context):
         return cached
     from hoaban.home.models import HomePage
     from hoaban.sections.models import SectionPage
+    from hoaban.translation.editions import readable
 
     locale = _active_locale()
-    home = HomePage.objects.filter(locale=locale).live().first()
+    home = readable(HomePage.objects.filter(locale=locale).live()).first()
     sections = (
-        list(SectionPage.objects.child_of(home).live().in_menu().order_by("path")) if home else []
+        list(readable(SectionPage.objects.child_of(home).live().in_menu()).order_by("path"))
+        if home
+        else []
     )
     nav = {"home": home, "sections": sections, "language": get_language()}
     if request is not None:

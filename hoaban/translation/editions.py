@@ -1,0 +1,90 @@
+"""The three editions seen from a reader's side: which page of another edition matches this one,
+and which pages an edition may show at all.
+
+wagtail-localize creates the parents of a new translation as *aliases* of the source pages, and
+Wagtail serves the source-language tree under /en/ when no English home exists. Neither may reach
+readers: an edition shows only pages of its own language that were translated and published.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import F, Q
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+
+def untranslated_alias_filter() -> Q:
+    """Pages that mirror a page of another language: the copies wagtail-localize makes of a new
+    translation's parents, still showing the source text."""
+    return Q(alias_of__isnull=False) & ~Q(alias_of__locale_id=F("locale_id"))
+
+
+def readable(queryset):
+    """Only the pages an edition may show: drop untranslated aliases."""
+    return queryset.exclude(untranslated_alias_filter())
+
+
+def belongs_to_active_edition(page) -> bool:
+    """Whether `page` may be served under the current language prefix."""
+    if page.locale.language_code != get_language():
+        return False
+    if page.alias_of_id is None:
+        return True
+    return Page.objects.filter(pk=page.alias_of_id, locale_id=page.locale_id).exists()
+
+
+@dataclass(frozen=True)
+class EditionLink:
+    language_code: str
+    name: str
+    url: str
+    is_current: bool
+    # True when the link leads to this same page in that language, not just the edition's home.
+    is_translation: bool
+
+
+def _suffix(page, request) -> str:
+    """The part of the address past the page itself (a routable sub-page such as tags/…/)."""
+    base = page.get_url(request=request) or ""
+    path = request.path if request is not None else ""
+    return path[len(base) :] if base and path.startswith(base) else ""
+
+
+def edition_links(*, page, request) -> list[EditionLink]:
+    """One link per edition: the live translation of `page` when there is one, otherwise that
+    edition's home. Two queries whatever the number of languages."""
+    from hoaban.home.models import HomePage
+
+    current = get_language()
+    translations = {}
+    suffix = ""
+    if page is not None and isinstance(page, Page):
+        suffix = _suffix(page, request)
+        live = readable(
+            Page.objects.filter(translation_key=page.translation_key).live().public()
+        ).select_related("locale")
+        translations = {p.locale.language_code: p for p in live}
+    homes = {
+        home.locale.language_code: home
+        for home in readable(HomePage.objects.live().filter(depth=2)).select_related("locale")
+    }
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        if target is not None:
+            url = (target.get_url(request=request) or f"/{code}/") + suffix
+        elif code in homes:
+            url = homes[code].get_url(request=request) or f"/{code}/"
+        else:
+            url = f"/{code}/"
+        links.append(
+            EditionLink(
+                language_code=code,
+                name=name,
+                url=url,
+                is_current=code == current,
+                is_translation=target is not None,
+            )
+        )
+    return links
