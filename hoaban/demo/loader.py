@@ -23,7 +23,7 @@ from hoaban.people.models import Person
 from hoaban.sections.models import SectionPage
 from hoaban.topics.models import TopicPage
 
-from . import content
+from . import content, editions
 from .pictures import draw_picture
 
 PHOTO_CREDIT = "Ảnh minh họa: Hoa Ban"
@@ -212,6 +212,11 @@ def load_demo() -> Summary:
         home.lead_story = partnership[content.LEAD_STORY]
         home.save_revision().publish()
         summary.count("lead stories")
+
+    for code in ("en", "ru"):
+        editions.translate_pages(
+            code, [home, *sections.values(), topic, *partnership.values()], summary
+        )
 
     reporters = list(people.values())
     for index, (key, title, date, palette, lead, tags) in enumerate(content.RECENT):

@@ -218,6 +218,47 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
+# Machine translation gives editors a first draft (wagtail-localize's "Machine translate").
+# MACHINE_TRANSLATOR: argos (offline, the language packages installed here), libretranslate
+# (a self-hosted server), deepl, google (needs google-cloud-translate) or none.
+MACHINE_TRANSLATOR = os.environ.get("MACHINE_TRANSLATOR", "argos").strip().lower()
+_MACHINE_TIMEOUT = float(os.environ.get("MACHINE_TRANSLATOR_TIMEOUT", "30"))
+MACHINE_TRANSLATORS = {
+    "argos": {
+        "CLASS": "hoaban.translation.backends.argos.ArgosTranslator",
+        "OPTIONS": {"PIVOT": os.environ.get("ARGOS_PIVOT_LANGUAGE", "en")},
+    },
+    "libretranslate": {
+        "CLASS": "hoaban.translation.backends.http.LibreTranslate",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": os.environ.get("LIBRETRANSLATE_URL", "http://127.0.0.1:5000"),
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+            "TIMEOUT": _MACHINE_TIMEOUT,
+        },
+    },
+    "deepl": {
+        "CLASS": "hoaban.translation.backends.http.DeepL",
+        "OPTIONS": {
+            "AUTH_KEY": os.environ.get("DEEPL_AUTH_KEY", ""),
+            "API_URL": os.environ.get("DEEPL_API_URL", ""),
+            "TIMEOUT": _MACHINE_TIMEOUT,
+        },
+    },
+    "google": {
+        "CLASS": "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
+        "OPTIONS": {
+            "CREDENTIALS_PATH": os.environ.get("GOOGLE_APPLICATION_CREDENTIALS", ""),
+            "PROJECT_ID": os.environ.get("GOOGLE_CLOUD_PROJECT", ""),
+        },
+    },
+}
+if MACHINE_TRANSLATOR not in {*MACHINE_TRANSLATORS, "none"}:
+    raise ValueError(
+        f"MACHINE_TRANSLATOR={MACHINE_TRANSLATOR!r}: use one of "
+        f"{', '.join(sorted(MACHINE_TRANSLATORS))} or none"
+    )
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = MACHINE_TRANSLATORS.get(MACHINE_TRANSLATOR)
+
 # Site behaviour
 HOABAN_PAGE_SIZE = 20
 HOABAN_RECENT_NEWS_COUNT = 8

@@ -6,3 +6,8 @@ class TranslationConfig(AppConfig):
     name = "hoaban.translation"
     label = "translation"
     verbose_name = _("Translation")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

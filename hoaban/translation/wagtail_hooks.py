@@ -1,7 +1,11 @@
 from django.http import Http404
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from .editions import belongs_to_active_edition
+from .views import MachineTranslationStatusView
 
 
 @hooks.register("before_serve_page")
@@ -10,3 +14,24 @@ def serve_only_the_active_editions_pages(page, request, serve_args, serve_kwargs
     # copies a translation's parents as live aliases: neither may reach readers.
     if not belongs_to_active_edition(page):
         raise Http404
+
+
+@hooks.register("register_admin_urls")
+def register_machine_translation_status():
+    return [
+        path(
+            "machine-translation/",
+            MachineTranslationStatusView.as_view(),
+            name="hoaban_machine_translation",
+        )
+    ]
+
+
+@hooks.register("register_settings_menu_item")
+def machine_translation_menu_item():
+    return MenuItem(
+        _("Machine translation"),
+        reverse("hoaban_machine_translation"),
+        icon_name="globe",
+        order=900,
+    )

@@ -42,7 +42,7 @@ def test_article_shows_dateline_byline_captions_tags_and_date(client, news_site)
     assert 'href="/vi/tags/dien-bien/"' in html
     assert "TIN TỨC - CHÍNH TRỊ" in html
     assert 'srcset="' in html and 'width="' in html and 'height="' in html
-    assert "Source:" not in html
+    assert "Nguồn:" not in html
 
 
 def test_syndicated_article_links_to_its_source(client, news_site):
@@ -52,7 +52,7 @@ def test_syndicated_article_links_to_its_source(client, news_site):
         source_url="https://dienbien.gov.vn/portal/Pages/2025-4-20/lam-viec.aspx",
     )
     html = client.get(article.url).content.decode()
-    assert "Source:" in html
+    assert "Nguồn:" in html
     assert 'href="https://dienbien.gov.vn/portal/Pages/2025-4-20/lam-viec.aspx"' in html
     assert "Cổng Thông tin điện tử tỉnh Điện Biên</a>" in html
 

@@ -1,10 +1,11 @@
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from hoaban.articles.models import ArticlePage
 from hoaban.images.models import NewsImage
 from hoaban.topics.models import TopicPage
+from hoaban.translation.models import TranslationRecord
 
 
 def _counts():
@@ -24,11 +25,25 @@ def test_demo_loader_runs_twice_and_changes_nothing_the_second_time(db, tmp_path
     assert _counts() == first
     assert first["articles"] >= 16
 
-    topic = TopicPage.objects.get(slug="dien-bien-saint-petersburg")
+    topic = TopicPage.objects.get(slug="dien-bien-saint-petersburg", locale__language_code="vi")
     timeline = [article.title for article in topic.timeline()]
     assert len(timeline) == 3
     assert timeline[0].startswith("Điện Biên và Saint Petersburg ký thỏa thuận")
-    syndicated = ArticlePage.objects.exclude(source_url="")
+    syndicated = ArticlePage.objects.filter(locale__language_code="vi").exclude(source_url="")
     assert syndicated.count() == 1
     assert syndicated.get().source_url.startswith("https://dienbien.gov.vn/")
     assert ArticlePage.objects.exclude(video_url="").count() == 1
+
+    # The English and Russian editions: the same topic with the three stories, human-translated.
+    for code, first_title in [
+        ("en", "Điện Biên and Saint Petersburg sign a cooperation agreement"),
+        ("ru", "Điện Biên и Санкт-Петербург подписали соглашение"),
+    ]:
+        edition_topic = topic.get_translation(Locale.objects.get(language_code=code)).specific
+        stories = edition_topic.timeline()
+        assert [story.locale.language_code for story in stories] == [code] * 3
+        assert stories[0].title.startswith(first_title)
+        methods = TranslationRecord.objects.filter(page__in=stories).values_list(
+            "method", flat=True
+        )
+        assert list(methods) == ["human"] * 3

@@ -44,7 +44,7 @@ def test_home_shows_a_block_per_section_and_the_navigation(client, news_site):
 
 def test_empty_home_says_there_are_no_articles_yet(client, news_site):
     html = client.get("/vi/").content.decode()
-    assert "No articles yet" in html
+    assert "Chưa có bài viết" in html
 
 
 def _count_queries(client, url):

@@ -26,7 +26,7 @@ def test_out_of_range_or_garbage_page_numbers_still_show_a_page(client, news_sit
 
 def test_empty_section_says_so(client, news_site):
     html = client.get("/vi/kinh-te/").content.decode()
-    assert "No articles yet" in html
+    assert "Chưa có bài viết" in html
 
 
 def test_videos_page_lists_only_video_articles_of_every_section(client, news_site):
@@ -40,7 +40,7 @@ def test_videos_page_lists_only_video_articles_of_every_section(client, news_sit
 def test_empty_videos_page_says_no_videos_available(client, news_site):
     news_site.article("culture", title="Bài không có video")
     html = client.get("/vi/video/").content.decode()
-    assert "No videos available" in html
+    assert "Chưa có video" in html
 
 
 def test_section_query_count_does_not_grow_with_the_archive(client, news_site):

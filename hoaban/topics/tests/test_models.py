@@ -24,4 +24,4 @@ def test_topic_shows_its_articles_as_a_timeline_oldest_first(client, news_site):
 
 
 def test_topic_without_articles_says_so(client, news_site):
-    assert "No articles yet" in client.get(news_site.topic.url).content.decode()
+    assert "Chưa có bài viết" in client.get(news_site.topic.url).content.decode()

@@ -1,8 +1,17 @@
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from hoaban.translation.editions import edition_links
+from hoaban.translation.models import TranslationRecord
 
 register = template.Library()
+
+# Whole sentences per language: "from <language>" takes a different case in Russian.
+TRANSLATED_FROM = {
+    "vi": _("Translated from Vietnamese."),
+    "en": _("Translated from English."),
+    "ru": _("Translated from Russian."),
+}
 
 
 @register.simple_tag(takes_context=True)
@@ -40,3 +49,21 @@ def _canonical(request, page) -> str:
     if number.isdigit() and int(number) > 1:
         url += f"?page={number}"
     return url
+
+
+@register.inclusion_tag("includes/translation_notice.html")
+def translation_notice(page):
+    """Tells readers a page is a translation, from which language, and how it was made."""
+    record = (
+        TranslationRecord.objects.filter(page_id=page.pk).select_related("source_locale").first()
+    )
+    if record is None:
+        return {"record": None}
+    original = (
+        page.get_translations().filter(locale=record.source_locale).live().select_related("locale")
+    ).first()
+    return {
+        "record": record,
+        "translated_from": TRANSLATED_FROM.get(record.source_locale.language_code, ""),
+        "original": original,
+    }

@@ -1,0 +1,77 @@
+"""Builds the demo's English and Russian editions through wagtail-localize, the way an editor
+would: each page is submitted for translation, every segment gets the newsroom's own text
+(editions_content.py), then the translation is published. Readers therefore see them as human
+translations, and editors find them in the translation editor like any other.
+"""
+
+import re
+
+from wagtail.models import Locale
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from hoaban.core.slugs import slug_from_title
+from hoaban.home.models import HomePage
+from hoaban.translation.services import publish_translation
+
+from . import content
+from .editions_content import EDITIONS
+
+
+def _inner_text(html: str) -> str:
+    return re.sub(r"^<p>|</p>$", "", html.strip())
+
+
+def glossary(code: str) -> dict[str, str]:
+    """Each Vietnamese text of the demo's translated pages, mapped to its translation."""
+    edition = EDITIONS[code]
+    texts = {
+        content.SITE["publisher_name"]: edition["home"],
+        content.SITE["default_dateline"]: edition["dateline"],
+        content.TOPIC["title"]: edition["topic"][0],
+        _inner_text(content.TOPIC["introduction"]): edition["topic"][1],
+    }
+    for key, title, _label, _listing, introduction in content.SECTIONS:
+        texts[title], texts[introduction] = edition["sections"][key]
+    for story in content.PARTNERSHIP:
+        translated = edition["articles"][story["key"]]
+        for name in ("title", "lead", "caption", "source_name"):
+            if name in story:
+                texts[story[name]] = translated[name]
+        paragraphs = [p for p in story["body"] if p != "@image"]
+        texts.update(zip(paragraphs, translated["body"], strict=True))
+    return texts
+
+
+def _segment_text(segment, page, code, texts, title):
+    if segment.context.path == "slug":
+        return f"home-{code}" if isinstance(page, HomePage) else slug_from_title(title)
+    text = segment.string.data
+    if text not in texts:
+        raise LookupError(f"The demo has no {code} translation for “{text[:80]}”")
+    return texts[text]
+
+
+def translate_pages(code: str, pages, summary):
+    """Translate and publish each page (parents first) unless it is already translated."""
+    locale = Locale.objects.get(language_code=code)
+    texts = glossary(code)
+    for page in pages:
+        if page.get_translation_or_none(locale) is not None:
+            continue
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale
+        )
+        title = texts[page.title]
+        for segment in source.stringsegment_set.select_related("string", "context"):
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={
+                    "data": _segment_text(segment, page, code, texts, title),
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                },
+            )
+        publish_translation(translation)
+        summary.count(f"{code} translations")

@@ -1,0 +1,194 @@
+"""Writing translations: machine-translating a page into another edition and recording how each
+published translation was made.
+
+The network call to the machine translator happens before anything is written, outside any
+transaction: a failed call (timeout, server error, malformed answer) raises
+MachineTranslationError and leaves the translation exactly as it was.
+"""
+
+from collections import defaultdict
+
+import requests
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+from wagtail_localize.machine_translators import get_machine_translator
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.strings import StringValue
+
+from .models import TranslationRecord
+
+
+class MachineTranslationError(Exception):
+    """The machine translator could not translate; nothing was changed."""
+
+
+def describe_engine(translator, source_locale, target_locale) -> str:
+    """The engine's name, plus the language it goes through when it has no direct pair."""
+    route = getattr(translator, "route", None)
+    if route is None:
+        return translator.display_name
+    steps = route(source_locale.language_code, target_locale.language_code) or []
+    if len(steps) > 2:
+        return f"{translator.display_name} ({'→'.join(steps)})"
+    return translator.display_name
+
+
+def _pending_strings(source, target_locale) -> dict:
+    """Source strings with no translation yet in the target language, each with the
+    (string, context) pairs it fills. Strings already translated — by a person or a machine —
+    are left alone, so re-syncing only sends what changed."""
+    pending = defaultdict(list)
+    translated = StringTranslation.objects.filter(locale=target_locale).values_list(
+        "translation_of_id", "context_id"
+    )
+    done = set(translated.filter(translation_of__segments__source=source).distinct())
+    segments = StringSegment.objects.filter(source=source).select_related("string")
+    for segment in segments.order_by("order"):
+        if (segment.string_id, segment.context_id) in done:
+            continue
+        pending[segment.string.as_value()].append((segment.string_id, segment.context_id))
+    return pending
+
+
+def _machine_translate(translator, source, target_locale, strings) -> dict:
+    try:
+        result = translator.translate(source.locale, target_locale, strings)
+    except (requests.JSONDecodeError, ValueError, KeyError, TypeError, IndexError) as error:
+        # Before RequestException: requests' JSON error is one too, but the server did answer.
+        raise MachineTranslationError(
+            _("%(engine)s sent an answer that is not a translation (%(error)s).")
+            % {"engine": translator.display_name, "error": repr(error)}
+        ) from error
+    except requests.Timeout as error:
+        raise MachineTranslationError(
+            _("%(engine)s did not answer in time: %(error)s")
+            % {"engine": translator.display_name, "error": error}
+        ) from error
+    except requests.RequestException as error:
+        raise MachineTranslationError(
+            _("%(engine)s refused the request: %(error)s")
+            % {"engine": translator.display_name, "error": error}
+        ) from error
+    missing = [s for s in strings if not isinstance(result.get(s), StringValue)]
+    if missing:
+        raise MachineTranslationError(
+            _("%(engine)s returned no translation for %(count)d of %(total)d texts.")
+            % {"engine": translator.display_name, "count": len(missing), "total": len(strings)}
+        )
+    return result
+
+
+def translate_page(
+    *, page: Page, target_locale: Locale, user=None, publish: bool = False, translator=None
+) -> Page:
+    """Create or refresh the machine translation of `page` in `target_locale` and return it.
+
+    Segments that already have a translation (an editor's correction, or an earlier machine
+    pass on unchanged text) are kept; only new or changed source text goes to the machine.
+    The result is a draft unless `publish` is true; a draft never reaches readers.
+    """
+    page = page.specific
+    translator = translator or get_machine_translator()
+    if translator is None:
+        raise MachineTranslationError(
+            _("No machine translator is configured (setting MACHINE_TRANSLATOR).")
+        )
+    if not translator.can_translate(page.locale, target_locale):
+        explain = getattr(translator, "explain_missing", None)
+        raise MachineTranslationError(
+            explain(page.locale.language_code, target_locale.language_code)
+            if explain
+            else _("%(engine)s cannot translate from %(source)s to %(target)s.")
+            % {
+                "engine": translator.display_name,
+                "source": page.locale.get_display_name(),
+                "target": target_locale.get_display_name(),
+            }
+        )
+    with transaction.atomic():
+        source, _created = TranslationSource.update_or_create_from_instance(page)
+    pending = _pending_strings(source, target_locale)
+    strings = list(pending)
+    result = _machine_translate(translator, source, target_locale, strings) if strings else {}
+    engine = describe_engine(translator, page.locale, target_locale)
+
+    with transaction.atomic():
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=target_locale, defaults={"enabled": True}
+        )
+        for string, places in pending.items():
+            for string_id, context_id in places:
+                StringTranslation.objects.update_or_create(
+                    translation_of_id=string_id,
+                    locale=target_locale,
+                    context_id=context_id,
+                    defaults={
+                        "data": result[string].data,
+                        "translation_type": StringTranslation.TRANSLATION_TYPE_MACHINE,
+                        "tool_name": engine,
+                        "last_translated_by": user,
+                        "has_error": False,
+                        "field_error": "",
+                    },
+                )
+        if publish:
+            # A machine publishing its own text is not a review: no user on that revision.
+            publish_translation(translation)
+        else:
+            translation.save_target(user=user, publish=False)
+    return page.get_translation(target_locale).specific
+
+
+def publish_translation(translation: Translation, *, user=None) -> Page:
+    """Save the translated page and publish it now.
+
+    wagtail-localize's save_target(publish=True) publishes on commit with the page object it
+    held when saving; when children are added in the same transaction (a home, then its
+    sections) that stale copy would reset the tree's child count. Publishing the fresh latest
+    revision right away avoids that.
+    """
+    translation.save_target(user=user, publish=False)
+    target = translation.get_target_instance()
+    target.get_latest_revision().publish(user=user)
+    return target
+
+
+def record_published_translation(*, page: Page, user=None) -> TranslationRecord | None:
+    """Sum up how the text just published for a translated page was made.
+
+    Machine-made segments published by a person count as reviewed: the wagtail-localize editor
+    shows every segment next to its source before the editor presses Publish.
+    """
+    source = (
+        TranslationSource.objects.filter(object_id=page.translation_key)
+        .exclude(locale_id=page.locale_id)
+        .select_related("locale")
+        .first()
+    )
+    if source is None:
+        return None
+    machine = (
+        StringTranslation.objects.filter(
+            locale_id=page.locale_id,
+            translation_of__segments__source=source,
+            translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+        )
+        .values_list("tool_name", flat=True)
+        .first()
+    )
+    reviewed = machine is not None and user is not None
+    record, _created = TranslationRecord.objects.update_or_create(
+        page=page,
+        defaults={
+            "source_locale": source.locale,
+            "method": TranslationRecord.Method.MACHINE
+            if machine is not None
+            else TranslationRecord.Method.HUMAN,
+            "machine_tool": machine or "",
+            "reviewed_by": user if reviewed else None,
+            "reviewed_at": timezone.now() if reviewed else None,
+        },
+    )
+    return record
