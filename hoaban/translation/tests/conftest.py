@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 from wagtail.models import Locale
 
 from .fake_servers import FakeTranslationServer
@@ -50,3 +51,10 @@ def english(db):
 @pytest.fixture
 def russian(db):
     return Locale.objects.get_or_create(language_code="ru")[0]
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Messages in English whatever language an earlier request left active in this thread."""
+    with translation.override("en"):
+        yield

@@ -56,8 +56,17 @@ class FakeTranslationServer:
     @property
     def texts(self) -> list[str]:
         """Every text sent for translation, in order."""
+        return self._texts(self.requests)
+
+    @property
+    def translated_texts(self) -> list[str]:
+        """The texts of the requests that got a translation back."""
+        return self._texts([request for request in self.requests if request.get("ok")])
+
+    @staticmethod
+    def _texts(requests) -> list[str]:
         sent = []
-        for request in self.requests:
+        for request in requests:
             if request["api"] == "deepl":
                 sent += request["fields"].get("text", [])
             else:
@@ -68,6 +77,7 @@ class FakeTranslationServer:
         mode = self.mode
         if self.fail_after is not None and len(self.requests) > self.fail_after:
             mode = "error"
+        self.requests[-1]["ok"] = mode == "ok"
         if mode == "slow":
             time.sleep(self.delay)
         if mode == "error":
