@@ -110,7 +110,8 @@ class LiveSite:
         self.wait_until_up()
         return self
 
-    def wait_until_up(self, timeout: float = 30):
+    # The first request renders every photo's renditions: slow on a busy two-core machine.
+    def wait_until_up(self, timeout: float = 120):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

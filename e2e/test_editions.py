@@ -23,6 +23,9 @@ def test_reader_switches_an_article_between_editions(live_site, page):
         "Translated from Vietnamese. Translated by the newsroom."
     )
     expect(page.get_by_role("heading", name="Recent news")).to_be_visible()
+    # Photo captions are translated too: the lead photo's and those in the body.
+    for caption in page.locator(".story figcaption").all():
+        expect(caption).to_contain_text("Party Secretary Trần Quốc Cường presents")
 
     page.get_by_role("navigation", name="Language").get_by_role("link", name="Русский").click()
     expect(page).to_have_url(re.compile(r"/ru/novosti-politika/"))

@@ -51,6 +51,12 @@ class ArticlePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    lead_image_caption = models.CharField(
+        _("caption"),
+        max_length=500,
+        blank=True,
+        help_text=_("Leave empty to use the caption stored with the image."),
+    )
     video_url = models.URLField(
         _("video"),
         blank=True,
@@ -94,6 +100,7 @@ class ArticlePage(BasePage):
         FieldRowPanel([FieldPanel("dateline"), FieldPanel("date")]),
         FieldPanel("lead"),
         FieldPanel("lead_image"),
+        FieldPanel("lead_image_caption"),
         FieldPanel("body"),
         FieldPanel("video_url"),
         MultiFieldPanel([FieldPanel("author"), FieldPanel("byline")], heading=_("Byline")),

@@ -128,6 +128,7 @@ def _article(section, summary, *, title, date, lead, palette, caption, tags, **e
         dateline=content.SITE["default_dateline"],
         lead=lead,
         lead_image=image,
+        lead_image_caption=caption,
         body=_body(paragraphs, body_image, caption),
         **extra,
     )
