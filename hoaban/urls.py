@@ -21,3 +21,5 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+handler500 = "hoaban.operations.errors.handle_server_error"

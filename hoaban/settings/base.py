@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "hoaban.demo",
     "hoaban.ingest",
     "hoaban.translation",
+    "hoaban.security",
+    "hoaban.operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -63,6 +65,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -75,6 +80,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hoaban.security.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -84,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during login into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hoaban.urls"
@@ -301,3 +309,5 @@ HOABAN_INGEST_DEDUP_WINDOW_DAYS = 90
 HOABAN_ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
 # Serve uploaded media from Django itself (embedded default only).
 HOABAN_SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+
+from .security import *  # noqa: E402, F403
