@@ -1,0 +1,31 @@
+import pytest
+from django.db import OperationalError
+from wagtail.models import Site
+
+
+@pytest.fixture
+def raising_client(client):
+    client.raise_request_exception = False
+    return client
+
+
+def test_database_outage_gives_a_503_page_that_asks_to_retry(raising_client, monkeypatch):
+    def unreachable(*args, **kwargs):
+        raise OperationalError("connection to server at 127.0.0.1 failed: Connection refused")
+
+    monkeypatch.setattr(Site, "find_for_request", unreachable)
+    response = raising_client.get("/vi/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    body = response.content.decode()
+    assert "Service temporarily unavailable" in body
+    assert "Connection refused" not in body and "Traceback" not in body
+
+
+def test_other_errors_stay_ordinary_server_errors(raising_client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(Site, "find_for_request", broken)
+    response = raising_client.get("/vi/")
+    assert response.status_code == 500
