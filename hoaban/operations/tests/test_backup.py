@@ -12,7 +12,6 @@ from hoaban.articles.models import ArticlePage
 from hoaban.images.models import NewsImage
 from hoaban.testing import build_site
 
-
 # pg_dump and SQLite's backup see only committed data, so these tests commit; the serialized
 # rollback puts back the root page that migrations create once the tables are flushed.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
