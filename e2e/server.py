@@ -7,6 +7,7 @@ database on the server named by DATABASE_URL when the suite runs against Postgre
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -14,10 +15,27 @@ import tempfile
 import time
 import urllib.request
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
+from .dblink import DatabaseLink
+
 ROOT = Path(__file__).resolve().parent.parent
+DRAFTS_SCRIPT = """
+from django.utils import timezone
+from hoaban.articles.models import ArticlePage
+from hoaban.sections.models import SectionPage
+section = SectionPage.objects.filter(locale__language_code="vi").order_by("path").first()
+for n in range({count}):
+    article = ArticlePage(
+        title=f"Bản nháp {{n}}: Điện Biên chuẩn bị Lễ hội Hoa Ban", slug=f"ban-nhap-{label}-{{n}}",
+        date=timezone.now(), dateline="ĐBP", lead="Tin đang chờ biên tập viên duyệt.", live=False,
+    )
+    section.add_child(instance=article)
+    article.save_revision()
+    print(article.id)
+"""
 
 
 def free_port() -> int:
@@ -34,6 +52,7 @@ class LiveSite:
         self.workers = workers
         self.process = None
         self._pg_admin_url = None
+        self.database_link = None
         self.env = self._environment()
 
     def _environment(self) -> dict:
@@ -51,8 +70,16 @@ class LiveSite:
             self._pg_admin_url = urlunparse(parts._replace(path="/postgres"))
             self._database_name = name
             env["DATABASE_URL"] = urlunparse(parts._replace(path=f"/{name}"))
+            # The server reaches PostgreSQL through a relay that database_outage() can cut.
+            self.database_link = DatabaseLink(parts.hostname or "127.0.0.1", parts.port or 5432)
+            netloc = f"{parts.username or 'postgres'}@127.0.0.1:{self.database_link.port}"
+            self.server_env = {
+                **env,
+                "DATABASE_URL": urlunparse(parts._replace(netloc=netloc, path=f"/{name}")),
+            }
         else:
             env.pop("DATABASE_URL", None)
+            self.server_env = env
         return env
 
     def manage(self, *args, check=True, **kwargs) -> subprocess.CompletedProcess:
@@ -66,6 +93,15 @@ class LiveSite:
             text=True,
             **kwargs,
         )
+
+    def create_draft_articles(self, count: int, label: str = "") -> list[int]:
+        """Unpublished articles in the first Vietnamese section, for editors to publish."""
+        script = DRAFTS_SCRIPT.format(count=count, label=label or uuid.uuid4().hex[:6])
+        return [int(page_id) for page_id in self.shell(script).split()]
+
+    def shell(self, script: str) -> str:
+        """Run Python against the server's database and return what it prints."""
+        return self.manage("shell", "--no-imports", "-c", script).stdout
 
     def _create_database(self):
         if not self._pg_admin_url:
@@ -87,6 +123,11 @@ class LiveSite:
         self._create_database()
         self.manage("migrate", "--no-input", "-v", "0")
         self.manage("load_demo")
+        self._serve()
+        self.wait_until_up()
+        return self
+
+    def _serve(self):
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -103,12 +144,52 @@ class LiveSite:
                 "-",
             ],
             cwd=ROOT,
-            env=self.env,
-            stdout=open(self.workdir / "server.log", "w"),  # noqa: SIM115
+            env=self.server_env,
+            stdout=open(self.workdir / "server.log", "a"),  # noqa: SIM115
             stderr=subprocess.STDOUT,
+            # Its own process group, so kill() takes the workers down with the master.
+            start_new_session=True,
         )
+
+    def kill(self):
+        """SIGKILL the master and every worker at once, as a crash or the OOM killer would."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+    def restart(self):
+        """Kill the server mid-flight and start it again on the same port and database."""
+        self.kill()
+        self._serve()
         self.wait_until_up()
-        return self
+
+    @contextmanager
+    def database_outage(self):
+        """The database is unreachable inside the block and back after it.
+
+        PostgreSQL: the relay drops and refuses connections. SQLite: the database files are
+        moved away (as if their volume were gone), and moved back afterwards.
+        """
+        if self.database_link:
+            self.database_link.cut()
+            try:
+                yield
+            finally:
+                self.database_link.restore()
+            return
+        database = self.workdir / "db.sqlite3"
+        files = [database.with_name(database.name + suffix) for suffix in ("", "-wal", "-shm")]
+        aside = self.workdir / "outage"
+        aside.mkdir(exist_ok=True)
+        for path in files:
+            if path.exists():
+                path.rename(aside / path.name)
+        try:
+            yield
+        finally:
+            for path in files:
+                path.unlink(missing_ok=True)
+                if (aside / path.name).exists():
+                    (aside / path.name).rename(path)
 
     # The first request renders every photo's renditions: slow on a busy two-core machine.
     def wait_until_up(self, timeout: float = 120):
@@ -117,7 +198,7 @@ class LiveSite:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited:\n{self.log()}")
             try:
-                with urllib.request.urlopen(f"{self.base_url}/vi/", timeout=2) as response:
+                with urllib.request.urlopen(f"{self.base_url}/vi/", timeout=10) as response:
                     if response.status == 200:
                         return
             except OSError:
@@ -135,5 +216,7 @@ class LiveSite:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+        if self.database_link:
+            self.database_link.close()
         self._drop_database()
         shutil.rmtree(self.workdir, ignore_errors=True)
