@@ -5,6 +5,7 @@ this relay looks the same to the application (connections drop, new ones are ref
 touches nothing else.
 """
 
+import contextlib
 import socket
 import threading
 
@@ -51,10 +52,8 @@ class DatabaseLink:
     def _drop(self, sock: socket.socket):
         with self._lock:
             self._sockets.discard(sock)
-        try:
+        with contextlib.suppress(OSError):
             sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
         sock.close()
 
     def cut(self):
