@@ -3,6 +3,13 @@ from django.db import OperationalError
 from wagtail.models import Site
 
 
+def failing_site_lookup(error):
+    def find_for_request(*args, **kwargs):
+        raise error
+
+    return find_for_request
+
+
 @pytest.fixture
 def raising_client(client):
     client.raise_request_exception = False
@@ -10,10 +17,8 @@ def raising_client(client):
 
 
 def test_database_outage_gives_a_503_page_that_asks_to_retry(raising_client, monkeypatch):
-    def unreachable(*args, **kwargs):
-        raise OperationalError("connection to server at 127.0.0.1 failed: Connection refused")
-
-    monkeypatch.setattr(Site, "find_for_request", unreachable)
+    refused = OperationalError("connection to server at 127.0.0.1 failed: Connection refused")
+    monkeypatch.setattr(Site, "find_for_request", failing_site_lookup(refused))
     response = raising_client.get("/vi/")
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
@@ -23,9 +28,5 @@ def test_database_outage_gives_a_503_page_that_asks_to_retry(raising_client, mon
 
 
 def test_other_errors_stay_ordinary_server_errors(raising_client, monkeypatch):
-    def broken(*args, **kwargs):
-        raise ValueError("a bug")
-
-    monkeypatch.setattr(Site, "find_for_request", broken)
-    response = raising_client.get("/vi/")
-    assert response.status_code == 500
+    monkeypatch.setattr(Site, "find_for_request", failing_site_lookup(ValueError("a bug")))
+    assert raising_client.get("/vi/").status_code == 500
