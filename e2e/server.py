@@ -65,6 +65,7 @@ class LiveSite:
             HOABAN_VAR_DIR=str(self.workdir),
             MEDIA_ROOT=str(self.workdir / "media"),
             PYTHONUNBUFFERED="1",
+            CACHE_KEY_PREFIX=f"e2e-{uuid.uuid4().hex[:10]}",
         )
         database_url = os.environ.get("DATABASE_URL", "")
         if database_url.startswith("postgres"):

@@ -1,5 +1,7 @@
 """Tests: fast hashing, immediate tasks, no manifest needed for static files."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import env_bool
 
@@ -24,3 +26,12 @@ HOABAN_INGEST_RETRY_BACKOFF = 0.01
 # Django's test client logs in without a request, which django-axes refuses; the lockout tests
 # switch it on for themselves, and a LiveSite can with AXES_ENABLED=1.
 AXES_ENABLED = env_bool("AXES_ENABLED", False)
+
+# On a shared Redis every test process (and every e2e server) gets its own key space, so
+# cached site paths or pages of one test database are never read by another.
+if REDIS_URL:  # noqa: F405
+    _prefix = os.environ.get("CACHE_KEY_PREFIX") or (  # noqa: F405
+        f"hoaban-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"  # noqa: F405
+    )
+    for _cache in CACHES.values():  # noqa: F405
+        _cache["KEY_PREFIX"] = _prefix
