@@ -95,6 +95,15 @@ class ArticlePage(BasePage):
         help_text=_("For republished articles: the link to the original, shown as “Source:”."),
     )
 
+    comments_open = models.BooleanField(
+        _("comments open"),
+        default=True,
+        help_text=_(
+            "Readers may comment. Comments also close by themselves after the number of days "
+            "set in Settings > Comment settings."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("dateline"), FieldPanel("date")]),
@@ -109,6 +118,7 @@ class ArticlePage(BasePage):
             [FieldPanel("source_name"), FieldPanel("source_url")],
             heading=_("Republished from"),
         ),
+        FieldPanel("comments_open"),
     ]
 
     search_fields = [

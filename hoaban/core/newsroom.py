@@ -43,6 +43,9 @@ EDITOR_PERMISSIONS = [
     ("people", "delete_person"),
     ("core", "change_newsroomsettings"),
     ("wagtailcore", "add_collection"),
+    ("discussion", "view_comment"),
+    ("discussion", "change_comment"),
+    ("discussion", "change_commentsettings"),
 ]
 REPORTER_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
 EDITOR_PAGE_PERMISSIONS = [

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "hoaban.sections",
     "hoaban.articles",
     "hoaban.topics",
+    "hoaban.discussion",
     "hoaban.demo",
     "hoaban.ingest",
     "hoaban.translation",
@@ -304,6 +305,24 @@ HOABAN_INGEST_NEAR_DUPLICATE_THRESHOLD = 0.7
 HOABAN_INGEST_SHINGLE_WORDS = 3
 HOABAN_INGEST_MINHASH_PERMUTATIONS = 128
 HOABAN_INGEST_DEDUP_WINDOW_DAYS = 90
+# Reader comments (hoaban.discussion). The first four are starting values for each site's
+# Settings > Comments, which editors change in the admin; the rest are server limits.
+HOABAN_COMMENTS_AUTO_APPROVE = env_bool("COMMENTS_AUTO_APPROVE", False)
+# 0 keeps comments open for good; newsrooms often close them after 30 days.
+HOABAN_COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "0"))
+HOABAN_COMMENTS_MAX_LINKS = int(os.environ.get("COMMENTS_MAX_LINKS", "2"))
+HOABAN_COMMENTS_BANNED_WORDS = env_list("COMMENTS_BANNED_WORDS")
+# Seconds between getting the form's token and posting; faster is a script.
+HOABAN_COMMENTS_MIN_SECONDS = float(os.environ.get("COMMENTS_MIN_SECONDS", "3"))
+# Comments per address and per article within the window; 0 lifts a limit.
+HOABAN_COMMENTS_IP_LIMIT = int(os.environ.get("COMMENTS_IP_LIMIT", "5"))
+HOABAN_COMMENTS_ARTICLE_LIMIT = int(os.environ.get("COMMENTS_ARTICLE_LIMIT", "60"))
+HOABAN_COMMENTS_RATE_WINDOW = int(os.environ.get("COMMENTS_RATE_WINDOW", "600"))
+# Key for the comment IP hashes; SECRET_KEY when empty.
+HOABAN_COMMENTS_IP_SECRET = os.environ.get("COMMENTS_IP_SECRET", "")
+# A request header set by the trusted proxy in front with the reader's address, as Django
+# names it (e.g. HTTP_X_REAL_IP); empty uses REMOTE_ADDR.
+HOABAN_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 # Where the editors' admin lives; a less obvious path keeps casual scanners off it.
 HOABAN_ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"

@@ -1,0 +1,179 @@
+"""The moderation queue in the Wagtail admin: a snippet listing with filters, search and bulk
+approve / spam / remove, a dashboard panel and a menu item that show the pending count."""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Comment
+from .moderation import comment_moderate, comments_moderate
+
+Status = Comment.Status
+permission_policy = ModelPermissionPolicy(Comment)
+
+
+def pending_count() -> int:
+    return Comment.objects.filter(status=Status.PENDING).count()
+
+
+def can_moderate(user) -> bool:
+    return permission_policy.user_has_permission(user, "change")
+
+
+class CommentEditView(snippet_views.EditView):
+    def save_instance(self):
+        # Status changes go through the moderation service: logged, and announced to the cache.
+        comment_moderate(
+            comment=self.object, status=self.form.cleaned_data["status"], user=self.request.user
+        )
+        self.object.refresh_from_db()
+        return self.object
+
+
+class PendingMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_moderate(request.user)
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        count = pending_count()
+        if count:
+            component.label = f"{self.label} ({count})"
+        return component
+
+
+class CommentViewSet(SnippetViewSet):
+    model = Comment
+    icon = "comment"
+    menu_label = _("Comments")
+    menu_name = "reader-comments"
+    menu_order = 250
+    add_to_admin_menu = True
+    menu_item_class = PendingMenuItem
+    edit_view_class = CommentEditView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        Column("body", label=_("Comment")),
+        "name",
+        "article",
+        "status",
+        DateColumn("created_at", label=_("Posted")),
+    ]
+    list_filter = ["status", "article", "created_at"]
+    search_fields = ["body", "name"]
+    search_backend_name = None
+    ordering = ["-created_at"]
+    inspect_view_fields = [
+        "article",
+        "name",
+        "email",
+        "body",
+        "status",
+        "held_reason",
+        "created_at",
+        "user_agent",
+        "ip_hash",
+        "moderated_by",
+        "moderated_at",
+    ]
+    panels = [
+        FieldPanel("article", read_only=True),
+        FieldPanel("name", read_only=True),
+        FieldPanel("body", read_only=True),
+        FieldPanel("held_reason", read_only=True),
+        FieldPanel("status"),
+    ]
+
+    def get_queryset(self, request):
+        return Comment.objects.select_related("article")
+
+    @property
+    def menu_url(self):
+        return f"{super().menu_url}?status={Status.PENDING}"
+
+
+class ModerateBulkAction(SnippetBulkAction):
+    """Sets one status on the selected comments through the moderation service."""
+
+    models = [Comment]
+    template_name = "discussion/admin/confirm_bulk_moderate.html"
+    target_status: str
+
+    def check_perm(self, obj):
+        return can_moderate(self.request.user)
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        changed = comments_moderate(
+            comment_ids=[comment.pk for comment in objects],
+            status=cls.target_status,
+            user=kwargs["self"].request.user,
+        )
+        return changed, 0
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["action_label"] = self.display_name
+        return context
+
+
+class ApproveBulkAction(ModerateBulkAction):
+    display_name = _("Approve")
+    action_type = "approve"
+    aria_label = _("Approve selected comments")
+    action_priority = 10
+    target_status = Status.APPROVED
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d comment approved.", "%(count)d comments approved.", num_parent_objects
+        ) % {"count": num_parent_objects}
+
+
+class SpamBulkAction(ModerateBulkAction):
+    display_name = _("Spam")
+    action_type = "spam"
+    aria_label = _("Mark selected comments as spam")
+    action_priority = 20
+    target_status = Status.SPAM
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d comment marked as spam.",
+            "%(count)d comments marked as spam.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+
+class RemoveBulkAction(ModerateBulkAction):
+    display_name = _("Remove")
+    action_type = "remove"
+    aria_label = _("Remove selected comments (kept in the database)")
+    action_priority = 30
+    classes = {"serious"}
+    target_status = Status.REMOVED
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d comment removed.", "%(count)d comments removed.", num_parent_objects
+        ) % {"count": num_parent_objects}
+
+
+class PendingCommentsPanel(Component):
+    name = "pending_comments"
+    template_name = "discussion/admin/pending_panel.html"
+    order = 110
+
+    def __init__(self, viewset):
+        self.viewset = viewset
+
+    def get_context_data(self, parent_context):
+        return {"count": pending_count(), "queue_url": self.viewset.menu_url}
