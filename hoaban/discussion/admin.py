@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import DateColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views import snippets as snippet_views
@@ -61,7 +61,7 @@ class CommentViewSet(SnippetViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [
-        Column("body", label=_("Comment")),
+        "body",
         "name",
         "article",
         "status",

@@ -305,6 +305,7 @@ HOABAN_INGEST_NEAR_DUPLICATE_THRESHOLD = 0.7
 HOABAN_INGEST_SHINGLE_WORDS = 3
 HOABAN_INGEST_MINHASH_PERMUTATIONS = 128
 HOABAN_INGEST_DEDUP_WINDOW_DAYS = 90
+
 # Reader comments (hoaban.discussion). The first four are starting values for each site's
 # Settings > Comments, which editors change in the admin; the rest are server limits.
 HOABAN_COMMENTS_AUTO_APPROVE = env_bool("COMMENTS_AUTO_APPROVE", False)
