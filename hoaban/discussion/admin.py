@@ -2,7 +2,7 @@
 approve / spam / remove, a dashboard panel and a menu item that show the pending count."""
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
@@ -106,6 +106,8 @@ class ModerateBulkAction(SnippetBulkAction):
     models = [Comment]
     template_name = "discussion/admin/confirm_bulk_moderate.html"
     target_status: str
+    # ngettext_lazy with "count": the plural form is chosen when the count is filled in.
+    success_message: str
 
     def check_perm(self, obj):
         return can_moderate(self.request.user)
@@ -124,6 +126,9 @@ class ModerateBulkAction(SnippetBulkAction):
         context["action_label"] = self.display_name
         return context
 
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return self.success_message % {"count": num_parent_objects}
+
 
 class ApproveBulkAction(ModerateBulkAction):
     display_name = _("Approve")
@@ -131,11 +136,9 @@ class ApproveBulkAction(ModerateBulkAction):
     aria_label = _("Approve selected comments")
     action_priority = 10
     target_status = Status.APPROVED
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d comment approved.", "%(count)d comments approved.", num_parent_objects
-        ) % {"count": num_parent_objects}
+    success_message = ngettext_lazy(
+        "%(count)d comment approved.", "%(count)d comments approved.", "count"
+    )
 
 
 class SpamBulkAction(ModerateBulkAction):
@@ -144,13 +147,9 @@ class SpamBulkAction(ModerateBulkAction):
     aria_label = _("Mark selected comments as spam")
     action_priority = 20
     target_status = Status.SPAM
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d comment marked as spam.",
-            "%(count)d comments marked as spam.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects}
+    success_message = ngettext_lazy(
+        "%(count)d comment marked as spam.", "%(count)d comments marked as spam.", "count"
+    )
 
 
 class RemoveBulkAction(ModerateBulkAction):
@@ -160,11 +159,9 @@ class RemoveBulkAction(ModerateBulkAction):
     action_priority = 30
     classes = {"serious"}
     target_status = Status.REMOVED
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d comment removed.", "%(count)d comments removed.", num_parent_objects
-        ) % {"count": num_parent_objects}
+    success_message = ngettext_lazy(
+        "%(count)d comment removed.", "%(count)d comments removed.", "count"
+    )
 
 
 class PendingCommentsPanel(Component):

@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from hoaban.core.signals import page_content_changed
 from hoaban.discussion.forms import ISSUED_SALT
 
 COMMENT = "Bài viết rất hay, cảm ơn phóng viên đã đưa tin về Điện Biên."
@@ -46,3 +47,16 @@ def reader():
 @pytest.fixture
 def article(news_site):
     return news_site.article("news", title="Điện Biên đón đoàn công tác Saint Petersburg")
+
+
+@pytest.fixture
+def announced():
+    """Primary keys of the pages page_content_changed was sent for, in order."""
+    sent = []
+
+    def receiver(sender, page, **kwargs):
+        sent.append(page.pk)
+
+    page_content_changed.connect(receiver)
+    yield sent
+    page_content_changed.disconnect(receiver)

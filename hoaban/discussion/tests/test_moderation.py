@@ -2,7 +2,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import ModelLogEntry
 
-from hoaban.core.signals import page_content_changed
 from hoaban.discussion.models import Comment
 from hoaban.discussion.moderation import comment_moderate, comments_moderate
 
@@ -19,18 +18,6 @@ def pending(article):
     return Comment.objects.create(
         article=article, name="Hà Giang", body="Chờ biên tập viên duyệt.", ip_hash="h"
     )
-
-
-@pytest.fixture
-def announced():
-    sent = []
-
-    def receiver(sender, page, **kwargs):
-        sent.append(page.pk)
-
-    page_content_changed.connect(receiver)
-    yield sent
-    page_content_changed.disconnect(receiver)
 
 
 @pytest.fixture

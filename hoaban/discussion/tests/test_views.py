@@ -2,13 +2,11 @@ import re
 from datetime import timedelta
 from html import unescape
 
-import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from hoaban.core.signals import page_content_changed
 from hoaban.discussion.models import Comment, CommentSettings
 
 from .conftest import COMMENT, Reader
@@ -31,18 +29,6 @@ def approved(article, body, **fields):
     return Comment.objects.create(
         article=article, body=body, status=Status.APPROVED, ip_hash="x", **fields
     )
-
-
-@pytest.fixture
-def signals():
-    sent = []
-
-    def receiver(sender, page, **kwargs):
-        sent.append(page.pk)
-
-    page_content_changed.connect(receiver)
-    yield sent
-    page_content_changed.disconnect(receiver)
 
 
 def test_anonymous_article_page_sets_no_cookie_and_carries_no_token(article):
@@ -243,7 +229,7 @@ def test_comments_close_by_themselves_after_the_configured_days(news_site, reade
 
 
 def test_auto_approved_comment_is_published_and_the_cache_told(
-    article, reader, signals, django_capture_on_commit_callbacks
+    article, reader, announced, django_capture_on_commit_callbacks
 ):
     site_settings = CommentSettings.for_site(article.get_site())
     site_settings.auto_approve = True
@@ -251,14 +237,14 @@ def test_auto_approved_comment_is_published_and_the_cache_told(
     with django_capture_on_commit_callbacks(execute=True):
         response = reader.post(article, json=True)
     assert response.json()["status"] == "published"
-    assert signals == [article.pk]
+    assert announced == [article.pk]
     html = article_html(article, "?comment=published")
     assert "Comment (1)" in html
     assert "Your comment is published" in html
 
 
 def test_comment_with_too_many_links_is_held_as_spam(
-    article, reader, signals, django_capture_on_commit_callbacks
+    article, reader, announced, django_capture_on_commit_callbacks
 ):
     site_settings = CommentSettings.for_site(article.get_site())
     site_settings.auto_approve = True
@@ -269,4 +255,4 @@ def test_comment_with_too_many_links_is_held_as_spam(
         assert reader.post(article, json=True, body=links).json()["status"] == "pending"
         reader.post(article, body="Chơi Cờ Bạc online ở đây")
     assert list(Comment.objects.values_list("status", flat=True)) == [Status.SPAM] * 2
-    assert signals == []
+    assert announced == []
