@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0004_default_dateline'),
+        ('articles', '0005_articlepage_lead_image_caption'),
     ]
 
     operations = [
