@@ -6,9 +6,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hoaban.core import health
+
 urlpatterns = [
     path(settings.HOABAN_ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Outside the language prefix and without a trailing-slash redirect: probes do not follow.
+    re_path(r"^healthz/?$", health.healthz, name="healthz"),
+    re_path(r"^readyz/?$", health.readyz, name="readyz"),
 ]
 
 if settings.HOABAN_SERVE_MEDIA:

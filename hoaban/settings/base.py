@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "hoaban.translation",
     "hoaban.security",
     "hoaban.operations",
+    "hoaban.pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "health_check",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -83,11 +85,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "hoaban.security.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and auth: a cached page is answered without touching either.
+    "hoaban.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "hoaban.pagecache.middleware.AnonymousReaderMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -117,15 +122,25 @@ TEMPLATES = [
 ]
 
 # Database: SQLite (WAL) by default, anything dj-database-url understands via DATABASE_URL.
+# PostgreSQL keeps one persistent connection per worker thread (DB_CONN_MAX_AGE seconds), or,
+# with DB_POOL=1, a psycopg pool per process (DB_POOL_MIN/DB_POOL_MAX connections); Django
+# refuses persistent connections together with a pool, so the pool sets the age to 0.
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
+    DB_POOL = env_bool("DB_POOL", False)
     DATABASES = {
         "default": dj_database_url.parse(
             DATABASE_URL,
-            conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
-            conn_health_checks=True,
+            conn_max_age=0 if DB_POOL else int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+            conn_health_checks=not DB_POOL,
         )
     }
+    if DB_POOL and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": int(os.environ.get("DB_POOL_MIN", "2")),
+            "max_size": int(os.environ.get("DB_POOL_MAX", "10")),
+            "timeout": 10,
+        }
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -149,23 +164,55 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: in-process by default, Redis when REDIS_URL is set.
+# Caches. "default" holds small shared values, "pages" the full-page cache for anonymous
+# readers (hoaban.pagecache), "renditions" Wagtail's image renditions, "sessions" editors'
+# sessions. With REDIS_URL all four live in Redis under separate prefixes (clearing pages
+# never logs anyone out); without it, in-process memory plus files under var/cache for the
+# two caches every app-server process must share (a purge in one must reach all of them).
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "hoaban")
+
+
+def redis_cache(name: str, *, fail_open: bool = False) -> dict:
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{name}",
+        "OPTIONS": {
+            "CLIENT_CLASS": "django_redis.client.DefaultClient",
+            "SOCKET_CONNECT_TIMEOUT": 2,
+            "SOCKET_TIMEOUT": 2,
+            # A cache of pages or renditions that is down means slower pages, not errors.
+            "IGNORE_EXCEPTIONS": fail_open,
+        },
+    }
+
+
 if REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "hoaban"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
+        "default": redis_cache("default"),
+        "pages": redis_cache("pages", fail_open=True),
+        "renditions": redis_cache("renditions", fail_open=True),
+        "sessions": redis_cache("sessions"),
     }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_CACHE_ALIAS = "sessions"
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "hoaban",
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "cache" / "pages",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "cache" / "renditions",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
     }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -201,6 +248,24 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded media on local disk (MEDIA_ROOT) or, with MEDIA_STORAGE=s3, in any S3-compatible
+# bucket through django-storages; boto3 reads the usual AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local")
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("S3_BUCKET", ""),
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("S3_PREFIX", "media"),
+            "file_overwrite": False,
+            "querystring_auth": env_bool("S3_SIGNED_URLS", False),
+        },
+    }
+elif MEDIA_STORAGE != "local":
+    raise ValueError(f"MEDIA_STORAGE must be 'local' or 's3', not {MEDIA_STORAGE!r}.")
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -267,16 +332,57 @@ if MACHINE_TRANSLATOR not in {*MACHINE_TRANSLATORS, "none"}:
         f"{', '.join(sorted(MACHINE_TRANSLATORS))} or none"
     )
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = MACHINE_TRANSLATORS.get(MACHINE_TRANSLATOR)
+# Full-page cache for anonymous readers (hoaban.pagecache): how long a page may be served
+# from the cache (the app server's and a proxy's) before it is rendered again, and how long
+# browsers may keep it. Publishing purges at once; the time bounds only what no publish
+# announces, such as the "recent news" rail on older articles.
+HOABAN_PAGE_CACHE = env_bool("PAGE_CACHE", True)
+HOABAN_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+HOABAN_BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "60"))
+
+# Purging a caching proxy or CDN when pages change (wagtail.contrib.frontend_cache): an HTTP
+# PURGE to Varnish with deploy/varnish/hoaban.vcl (FRONTEND_CACHE_URL, e.g.
+# http://127.0.0.1:6081), and/or Cloudflare or CloudFront by their identifiers.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# Every edition has its own URLs (/vi/, /en/, /ru/): purge each URL as it is, not once per
+# language as Wagtail does for sites that serve one page under every language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Site behaviour
 HOABAN_PAGE_SIZE = 20
 HOABAN_RECENT_NEWS_COUNT = 8
 
+# Logs go to stderr, one line per record: plain text by default, JSON objects with
+# LOG_FORMAT=json (production's default) for log collectors.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(process)d",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

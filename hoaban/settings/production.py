@@ -3,11 +3,11 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool
+from .base import LOGGING, SECRET_KEY, env_bool
 
-if not SECRET_KEY or SECRET_KEY.startswith(("dev-only", "test-only")) or len(SECRET_KEY) < 40:
+if not SECRET_KEY or SECRET_KEY.startswith(("dev-only", "test-only")) or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
-        "Set SECRET_KEY to a random string of at least 40 characters, e.g. "
+        "Set SECRET_KEY to a random string of at least 50 characters, e.g. "
         "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
     )
 if DEBUG:  # noqa: F405
@@ -17,6 +17,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 from .https import *  # noqa: E402, F403
 
+# Health probes come over plain HTTP from the load balancer, not through the TLS front.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$", r"^readyz/?$"]
 HOABAN_SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
-if REDIS_URL:  # noqa: F405
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+
+# Log collectors read one JSON object per line.
+LOGGING["handlers"]["console"]["formatter"] = os.environ.get("LOG_FORMAT", "json")  # noqa: F405

@@ -27,11 +27,19 @@ HOABAN_INGEST_RETRY_BACKOFF = 0.01
 # switch it on for themselves, and a LiveSite can with AXES_ENABLED=1.
 AXES_ENABLED = env_bool("AXES_ENABLED", False)
 
+# The page cache is switched on by the tests about it; a cached page outliving the test
+# database that rendered it would confuse every other test.
+HOABAN_PAGE_CACHE = env_bool("PAGE_CACHE", False)
 # On a shared Redis every test process (and every e2e server) gets its own key space, so
 # cached site paths or pages of one test database are never read by another.
-if REDIS_URL:  # noqa: F405
-    _prefix = os.environ.get("CACHE_KEY_PREFIX") or (  # noqa: F405
-        f"hoaban-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"  # noqa: F405
-    )
-    for _cache in CACHES.values():  # noqa: F405
-        _cache["KEY_PREFIX"] = _prefix
+_prefix = os.environ.get("CACHE_KEY_PREFIX") or (
+    f"hoaban-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+)
+if not REDIS_URL:  # noqa: F405
+    for _alias in ("pages", "renditions"):
+        CACHES[_alias] = {  # noqa: F405
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": _alias,
+        }
+for _alias, _cache in CACHES.items():  # noqa: F405
+    _cache["KEY_PREFIX"] = f"{_prefix}:{_alias}"

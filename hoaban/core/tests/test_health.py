@@ -1,0 +1,41 @@
+import json
+
+import pytest
+from django.db import connection
+from django.db.migrations.recorder import MigrationRecorder
+from health_check.exceptions import ServiceUnavailable
+
+from hoaban.core.health import MigrationsApplied
+
+
+@pytest.mark.django_db
+def test_healthz_reports_database_and_caches_reachable_as_json(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    results = json.loads(response.content)
+    assert set(results.values()) == {"OK"}
+    assert any(name.startswith("Database") for name in results)
+    assert any("pages" in name for name in results)
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_readyz_is_ready_when_migrations_are_applied_and_storage_writable(
+    client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+
+    response = client.get("/readyz/")
+
+    assert response.status_code == 200, response.content
+    assert json.loads(response.content)["MigrationsApplied(alias='default')"] == "OK"
+
+
+@pytest.mark.django_db
+def test_readiness_fails_while_a_migration_is_unapplied():
+    MigrationRecorder(connection).migration_qs.filter(app="articles", name="0003_initial").delete()
+
+    with pytest.raises(ServiceUnavailable, match="1 migration"):
+        MigrationsApplied().run()
