@@ -23,7 +23,7 @@ max_requests_jitter = max_requests // 10
 # Load the code once before forking: faster start, memory shared between workers.
 preload_app = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 access_log_format = (
     '{"time":"%(t)s","remote":"%(h)s","method":"%(m)s","path":"%(U)s","query":"%(q)s",'
     '"status":%(s)s,"bytes":"%(B)s","duration_us":%(D)s,"user_agent":"%(a)s"}'
