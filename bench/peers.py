@@ -88,7 +88,7 @@ def manage(env, *args, **kwargs):
 
 
 def shell(env, code: str) -> str:
-    return manage(env, "shell", "-c", code, capture_output=True).stdout.strip()
+    return manage(env, "shell", "-v", "0", "-c", code, capture_output=True).stdout.strip()
 
 
 def fetch(url: str) -> tuple[int, dict, str]:
@@ -233,7 +233,9 @@ def run(options, connections, workdir: Path, processes: Processes):
         ("5 stock Wagtail + cache mw", stock_cached.url + "/"),
     ]
     results = {}
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"\n== throughput: wrk, 2 threads, {options.duration}s per run, one run at a time")
+    print(f"   {os.cpu_count()} cores; load average before the runs: {load}")
     print(tools.HEADER)
     for name, url in targets:
         for _ in range(3):

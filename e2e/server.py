@@ -133,7 +133,11 @@ class LiveSite:
         self.manage("migrate", "--no-input", "-v", "0")
         self.manage("load_demo")
         self._serve()
-        self.wait_until_up()
+        try:
+            self.wait_until_up()
+        except RuntimeError:
+            self.stop()  # a server that never came up must not outlive the test run
+            raise
         return self
 
     def _serve(self):
@@ -200,14 +204,15 @@ class LiveSite:
                 if (aside / path.name).exists():
                     (aside / path.name).rename(path)
 
-    # The first request renders every photo's renditions: slow on a busy two-core machine.
-    def wait_until_up(self, timeout: float = 120):
+    def wait_until_up(self, timeout: float = 180):
+        # The first request renders every demo photo's renditions; on a busy 2-core machine
+        # that takes well over 30 s, and short client timeouts would only pile up renders.
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited:\n{self.log()}")
             try:
-                with urllib.request.urlopen(f"{self.base_url}/vi/", timeout=10) as response:
+                with urllib.request.urlopen(f"{self.base_url}/vi/", timeout=60) as response:
                     if response.status == 200:
                         return
             except OSError:
