@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "hoaban.articles",
     "hoaban.topics",
     "hoaban.discussion",
+    "hoaban.feeds",
     "hoaban.demo",
     "hoaban.ingest",
     "hoaban.translation",
@@ -367,6 +368,8 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 # Site behaviour
 HOABAN_PAGE_SIZE = 20
 HOABAN_RECENT_NEWS_COUNT = 8
+# Items per RSS/Atom feed.
+HOABAN_FEED_SIZE = 30
 
 # Logs go to stderr, one line per record: plain text by default, JSON objects with
 # LOG_FORMAT=json (production's default) for log collectors.

@@ -1,0 +1,304 @@
+"""RSS 2.0 and Atom 1.0 feeds of an edition, a section, a tag and a topic, per language.
+
+Built on Django's syndication framework. Each feed is a fixed number of queries whatever its
+length: the listing comes from `hoaban.articles.queries`, tags and renditions are prefetched
+and section labels attached in one query.
+
+Item GUIDs are derived from the page's translation key and language, never from its URL, so an
+edited title or a moved page does not make feed readers show the story again (RSS 2.0 `guid`
+with isPermaLink="false", Atom `id` as a urn:uuid IRI, RFC 4122).
+"""
+
+import uuid
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+from wagtail.models import Site
+
+from hoaban.articles import queries
+from hoaban.core.models import NewsroomSettings
+from hoaban.images.renditions import rendition_mime_type, share_rendition
+
+MEDIA_RSS_NAMESPACE = "http://search.yahoo.com/mrss/"
+
+
+class MediaRssFeed(Rss201rev2Feed):
+    """RSS 2.0 with a Media RSS `media:content` for the lead image, which most readers show
+    as the story's picture (the `enclosure` alone is often treated as a download)."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:media": MEDIA_RSS_NAMESPACE}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        image = item.get("media_image")
+        if image:
+            handler.addQuickElement(
+                "media:content",
+                attrs={
+                    "url": image["url"],
+                    "type": image["type"],
+                    "medium": "image",
+                    "width": str(image["width"]),
+                    "height": str(image["height"]),
+                },
+            )
+
+
+@dataclass
+class FeedSource:
+    """What one feed is about: its title and page, and the articles it lists."""
+
+    title: str
+    link: str
+    description: str
+    language: str
+    publisher: str
+    articles: object
+    request: object = field(repr=False)
+    root_url: str = ""
+
+    def absolute(self, path: str) -> str:
+        """Links on the site's canonical host, like Wagtail's own page URLs."""
+        if path.startswith(("http://", "https://")):
+            return path
+        return self.root_url + path if self.root_url else self.request.build_absolute_uri(path)
+
+
+def article_guid(article, language_code: str) -> str:
+    return uuid.uuid5(article.translation_key, language_code).urn
+
+
+class ArticleFeed(Feed):
+    feed_type = MediaRssFeed
+    item_guid_is_permalink = False
+
+    def edition(self, request):
+        """The active language's locale and live home page, or 404."""
+        from hoaban.home.models import HomePage
+
+        # Not Locale.get_active(): it falls back to the default language, and /ru/ must not
+        # serve the Vietnamese news as if it were Russian.
+        home = (
+            HomePage.objects.live()
+            .public()
+            .filter(locale__language_code=get_language())
+            .select_related("locale")
+            .first()
+        )
+        if home is None:
+            raise Http404(_("This language has no edition."))
+        return home.locale, home
+
+    def source(self, request, *, title, page, description, articles, locale):
+        publisher = NewsroomSettings.for_request(request).publisher_name
+        return FeedSource(
+            title=f"{title} – {publisher}" if title != publisher else publisher,
+            link=page.get_full_url(request),
+            description=description or publisher,
+            language=locale.language_code,
+            publisher=publisher,
+            articles=articles,
+            request=request,
+            root_url=getattr(Site.find_for_request(request), "root_url", ""),
+        )
+
+    # Feed-level elements (RSS 2.0 channel, Atom feed)
+    def title(self, obj):
+        return obj.title
+
+    def link(self, obj):
+        return obj.link
+
+    def description(self, obj):
+        return obj.description
+
+    def subtitle(self, obj):
+        return obj.description
+
+    def author_name(self, obj):
+        # Atom requires an author for the feed when entries may lack one (RFC 4287 §4.1.1).
+        return obj.publisher
+
+    def feed_copyright(self, obj):
+        return f"© {obj.publisher}"
+
+    def feed_url(self, obj):
+        return obj.absolute(obj.request.path)
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["language"] = obj.language
+        return feed
+
+    def items(self, obj):
+        articles = list(
+            obj.articles.prefetch_related("tagged_items__tag")[: settings.HOABAN_FEED_SIZE]
+        )
+        queries.attach_sections(articles)
+        for article in articles:
+            article.feed_url = article.get_full_url(obj.request)
+            article.feed_guid = article_guid(article, obj.language)
+            article.feed_image = share_rendition(article.lead_image)
+            if article.feed_image is not None:
+                article.feed_image_url = obj.absolute(article.feed_image.url)
+        return articles
+
+    # Item-level elements
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return f"{item.dateline} - {item.lead}" if item.dateline else item.lead
+
+    def item_link(self, item):
+        return item.feed_url
+
+    def item_guid(self, item):
+        return item.feed_guid
+
+    def item_pubdate(self, item):
+        return item.date
+
+    def item_updateddate(self, item):
+        return max(item.date, item.last_published_at or item.date)
+
+    def item_author_name(self, item):
+        return item.byline_name or None
+
+    def item_categories(self, item):
+        section = getattr(item, "section", None)
+        labels = [section.title] if section else []
+        return labels + [tagged.tag.name for tagged in item.tagged_items.all()]
+
+    def item_enclosures(self, item):
+        rendition = item.feed_image
+        if rendition is None:
+            return []
+        return [
+            Enclosure(
+                url=item.feed_image_url,
+                length=str(rendition.file.size),
+                mime_type=rendition_mime_type(rendition),
+            )
+        ]
+
+    def item_extra_kwargs(self, item):
+        rendition = item.feed_image
+        if rendition is None:
+            return {}
+        return {
+            "media_image": {
+                "url": item.feed_image_url,
+                "type": rendition_mime_type(rendition),
+                "width": rendition.width,
+                "height": rendition.height,
+            }
+        }
+
+
+class AtomMixin:
+    feed_type = Atom1Feed
+
+
+class EditionFeed(ArticleFeed):
+    """Everything the edition publishes, newest first."""
+
+    def get_object(self, request):
+        locale, home = self.edition(request)
+        publisher = NewsroomSettings.for_request(request)
+        return self.source(
+            request,
+            title=publisher.publisher_name,
+            page=home,
+            description=publisher.tagline,
+            articles=queries.live_articles(locale),
+            locale=locale,
+        )
+
+
+class SectionFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        from hoaban.sections.models import SectionPage
+
+        locale, home = self.edition(request)
+        section = get_object_or_404(SectionPage.objects.child_of(home).live().public(), slug=slug)
+        return self.source(
+            request,
+            title=section.title,
+            page=section,
+            description=section.introduction,
+            articles=section.articles(),
+            locale=locale,
+        )
+
+
+class TagFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        locale, home = self.edition(request)
+        tag = get_object_or_404(Tag, slug=slug)
+        articles = queries.live_articles(locale).filter(tagged_items__tag=tag).distinct()
+        source = self.source(
+            request,
+            title=tag.name,
+            page=home,
+            description="",
+            articles=articles,
+            locale=locale,
+        )
+        source.link = home.get_full_url(request) + home.reverse_subpage("tag", args=[slug])
+        return source
+
+
+class TopicFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        from hoaban.topics.models import TopicPage
+
+        locale, home = self.edition(request)
+        topic = get_object_or_404(TopicPage.objects.child_of(home).live().public(), slug=slug)
+        articles = (
+            queries.live_articles(locale)
+            .filter(topics__translation_key=topic.translation_key)
+            .distinct()
+        )
+        return self.source(
+            request,
+            title=topic.title,
+            page=topic,
+            description=topic.search_description,
+            articles=articles,
+            locale=locale,
+        )
+
+
+class EditionAtomFeed(AtomMixin, EditionFeed):
+    pass
+
+
+class SectionAtomFeed(AtomMixin, SectionFeed):
+    pass
+
+
+class TagAtomFeed(AtomMixin, TagFeed):
+    pass
+
+
+class TopicAtomFeed(AtomMixin, TopicFeed):
+    pass
+
+
+def feed_urls(kind: str, slug: str | None = None) -> dict[str, str]:
+    """Paths of the RSS and Atom feeds of one kind, in the active language."""
+    args = [slug] if slug else []
+    return {
+        "rss": reverse(f"feeds:{kind}-rss", args=args),
+        "atom": reverse(f"feeds:{kind}-atom", args=args),
+    }
