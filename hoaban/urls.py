@@ -7,8 +7,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hoaban.core import health
+from hoaban.seo import views as seo_views
 
 urlpatterns = [
+    path("robots.txt", seo_views.robots_txt, name="robots-txt"),
+    path("sitemap.xml", seo_views.sitemap_index, name="sitemap-index"),
+    path("sitemap-<slug:section>.xml", seo_views.sitemap_section, name="sitemap-section"),
     path(settings.HOABAN_ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Outside the language prefix and without a trailing-slash redirect: probes do not follow.

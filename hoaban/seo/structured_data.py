@@ -1,0 +1,170 @@
+"""schema.org JSON-LD for the public pages: NewsArticle and BreadcrumbList on articles,
+BreadcrumbList on sections and topics, Organization and WebSite (with a SearchAction) on the
+front page. Google's article and sitelinks-search-box guidelines pick the properties.
+
+Builders take a `ShareContext` (request, site root URL, publisher) and return plain dicts; the
+template tag serialises them.
+"""
+
+from dataclasses import dataclass
+
+from django.templatetags.static import static
+from django.utils import translation
+
+from hoaban.images.renditions import share_rendition
+
+SCHEMA = "https://schema.org"
+LOGO = "img/logo.png"
+LOGO_SIZE = 512
+# Google shows at most 110 characters of a headline.
+HEADLINE_LENGTH = 110
+
+
+@dataclass
+class ShareContext:
+    request: object
+    root_url: str
+    publisher: str
+
+    def absolute(self, path: str) -> str:
+        if path.startswith(("http://", "https://")):
+            return path
+        return self.root_url + path if self.root_url else self.request.build_absolute_uri(path)
+
+    def page_url(self, page) -> str:
+        return page.get_full_url(self.request)
+
+
+def share_image(share: ShareContext, image):
+    """(url, width, height, alt) of the share-size rendition of `image`, or None."""
+    rendition = share_rendition(image)
+    if rendition is None:
+        return None
+    return share.absolute(rendition.url), rendition.width, rendition.height, image.title
+
+
+def organization(share: ShareContext, home, settings=None) -> dict:
+    data = {
+        "@type": "NewsMediaOrganization",
+        "@id": share.page_url(home) + "#publisher",
+        "name": share.publisher,
+        "url": share.page_url(home),
+        "logo": {
+            "@type": "ImageObject",
+            "url": share.absolute(static(LOGO)),
+            "width": LOGO_SIZE,
+            "height": LOGO_SIZE,
+        },
+    }
+    if settings is not None:
+        if settings.contact_email:
+            data["email"] = settings.contact_email
+        if settings.phone:
+            data["telephone"] = settings.phone
+        if settings.address:
+            data["address"] = settings.address
+    return data
+
+
+def search_url(home_url: str) -> str:
+    """The edition's search page, /<lang>/search/?q= (the search app's route)."""
+    return home_url + "search/"
+
+
+def website(share: ShareContext, home) -> dict:
+    home_url = share.page_url(home)
+    target = search_url(home_url)
+    return {
+        "@type": "WebSite",
+        "@id": home_url + "#website",
+        "name": share.publisher,
+        "url": home_url,
+        "inLanguage": translation.get_language(),
+        "publisher": {"@id": home_url + "#publisher"},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": target + "?q={search_term_string}"},
+            "query-input": "required name=search_term_string",
+        },
+    }
+
+
+def breadcrumbs(share: ShareContext, trail) -> dict:
+    """BreadcrumbList from the edition's home page down to the page itself."""
+    return {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": page.title,
+                "item": share.page_url(page),
+            }
+            for position, page in enumerate(trail, start=1)
+        ],
+    }
+
+
+def translation_of(article):
+    """The live page this article was translated from, if it is a translation."""
+    from wagtail_localize.models import Translation
+
+    link = (
+        Translation.objects.filter(
+            source__object_id=article.translation_key, target_locale_id=article.locale_id
+        )
+        .select_related("source__locale")
+        .first()
+    )
+    if link is None or link.source.locale_id == article.locale_id:
+        return None
+    original = article.get_translation_or_none(link.source.locale)
+    return original if original is not None and original.live else None
+
+
+def news_article(share: ShareContext, article, *, section, home, tags=()) -> dict:
+    url = share.page_url(article)
+    data = {
+        "@type": "NewsArticle",
+        "@id": url + "#article",
+        "mainEntityOfPage": url,
+        "url": url,
+        "headline": article.title[:HEADLINE_LENGTH],
+        "description": article.lead,
+        "datePublished": article.date.isoformat(),
+        "dateModified": max(article.date, article.last_published_at or article.date).isoformat(),
+        "inLanguage": article.locale.language_code,
+        "publisher": organization(share, home),
+        "isAccessibleForFree": True,
+    }
+    if article.byline_name:
+        data["author"] = [{"@type": "Person", "name": article.byline_name}]
+    else:
+        data["author"] = [{"@type": "Organization", "name": share.publisher}]
+    image = share_image(share, article.lead_image)
+    if image is not None:
+        image_url, width, height, _alt = image
+        data["image"] = [
+            {"@type": "ImageObject", "url": image_url, "width": width, "height": height}
+        ]
+    if section is not None:
+        data["articleSection"] = section.title
+    if tags:
+        data["keywords"] = [tag.name for tag in tags]
+    if article.is_syndicated:
+        data["isBasedOn"] = {"@type": "CreativeWork", "url": article.source_url}
+        if article.source_name:
+            data["isBasedOn"]["publisher"] = {"@type": "Organization", "name": article.source_name}
+    original = translation_of(article)
+    if original is not None:
+        data["translationOfWork"] = {
+            "@type": "NewsArticle",
+            "@id": share.page_url(original) + "#article",
+            "url": share.page_url(original),
+            "inLanguage": original.locale.language_code,
+        }
+    return data
+
+
+def graph(*items) -> dict:
+    return {"@context": SCHEMA, "@graph": [item for item in items if item]}

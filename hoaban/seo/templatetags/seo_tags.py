@@ -1,0 +1,94 @@
+import json
+
+from django import template
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.models import Site
+
+from hoaban.core.models import NewsroomSettings
+from hoaban.core.templatetags.news_tags import navigation
+from hoaban.seo import structured_data as schema
+from hoaban.translation.templatetags.editions import editions
+
+register = template.Library()
+
+# Open Graph wants a territory with the language.
+OG_LOCALES = {"vi": "vi_VN", "en": "en_GB", "ru": "ru_RU"}
+
+
+def json_ld(data) -> str:
+    """A JSON-LD script element; "<" is escaped so no text can close the element early."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+def _description(page, publisher_settings) -> str:
+    for text in (
+        getattr(page, "search_description", ""),
+        getattr(page, "lead", ""),
+        getattr(page, "introduction", ""),
+    ):
+        if text and isinstance(text, str):
+            return text
+    return publisher_settings.tagline or publisher_settings.publisher_name
+
+
+@register.inclusion_tag("seo/head.html", takes_context=True)
+def seo_head(context):
+    """Open Graph and Twitter cards and JSON-LD; the canonical address (also og:url) and the
+    hreflang alternates come from the editions tag, which base.html prints."""
+    from hoaban.articles.models import ArticlePage
+    from hoaban.home.models import HomePage
+    from hoaban.sections.models import SectionPage
+    from hoaban.topics.models import TopicPage
+
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or page is None or not getattr(page, "pk", None):
+        return {}
+    settings = NewsroomSettings.for_request(request)
+    site = Site.find_for_request(request)
+    share = schema.ShareContext(request, site.root_url if site else "", settings.publisher_name)
+    home = navigation(context)["home"]
+    tag = context.get("tag")
+    routed = tag is not None
+
+    canonical = editions(context)["canonical"]
+    image = None
+    if isinstance(page, ArticlePage):
+        image = schema.share_image(share, page.lead_image)
+    elif isinstance(page, TopicPage):
+        image = schema.share_image(share, page.image)
+    title = tag.name if routed else (page.seo_title or page.title)
+
+    graph = []
+    if isinstance(page, ArticlePage):
+        section = context.get("section")
+        graph.append(
+            schema.news_article(
+                share, page, section=section, home=home, tags=context.get("article_tags", ())
+            )
+        )
+        graph.append(schema.breadcrumbs(share, [home, section, page]))
+    elif isinstance(page, SectionPage | TopicPage) and home is not None:
+        graph.append(schema.breadcrumbs(share, [home, page]))
+    elif isinstance(page, HomePage) and not routed:
+        graph.append(schema.organization(share, page, settings))
+        graph.append(schema.website(share, page))
+
+    return {
+        "canonical": canonical,
+        "og_type": "article" if isinstance(page, ArticlePage) else "website",
+        "og_locale": OG_LOCALES.get(get_language(), get_language()),
+        "title": title,
+        "description": _description(page, settings),
+        "site_name": settings.publisher_name,
+        "image": image,
+        "logo": share.absolute(static(schema.LOGO)),
+        "article": page if isinstance(page, ArticlePage) else None,
+        "section": context.get("section"),
+        "tags": context.get("article_tags", ()),
+        "json_ld": json_ld(schema.graph(*graph)) if graph else "",
+    }

@@ -1,0 +1,41 @@
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from .sitemaps import sitemaps_for
+
+SITEMAP_MAX_AGE = 15 * 60
+
+
+@cache_control(public=True, max_age=SITEMAP_MAX_AGE)
+def sitemap_index(request):
+    return sitemap_views.index(request, sitemaps_for(request), sitemap_url_name="sitemap-section")
+
+
+@cache_control(public=True, max_age=SITEMAP_MAX_AGE)
+def sitemap_section(request, section):
+    sitemaps = sitemaps_for(request)
+    if section not in sitemaps:
+        raise Http404(f"No sitemap named {section!r}.")
+    template = "seo/news_sitemap.xml" if section == "news" else "sitemap.xml"
+    return sitemap_views.sitemap(
+        request, {section: sitemaps[section]}, section=section, template_name=template
+    )
+
+
+@require_GET
+@cache_control(public=True, max_age=24 * 60 * 60)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        # Search results are endless combinations of one content; the pages themselves are
+        # in the sitemaps.
+        "Disallow: /*/search/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap-index'))}",
+        "Sitemap: "
+        + request.build_absolute_uri(reverse("sitemap-section", kwargs={"section": "news"})),
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
