@@ -212,7 +212,10 @@ class LiveSite:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited:\n{self.log()}")
             try:
-                with urllib.request.urlopen(f"{self.base_url}/vi/", timeout=60) as response:
+                # The first front page makes every photo's renditions: on a busy machine that
+                # takes far longer than later requests, so wait for it rather than retrying.
+                remaining = max(deadline - time.monotonic(), 1)
+                with urllib.request.urlopen(f"{self.base_url}/vi/", timeout=remaining) as response:
                     if response.status == 200:
                         return
             except OSError:

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hoaban.api.api import api as read_api
 from hoaban.core import health
 from hoaban.seo import views as seo_views
 
@@ -13,6 +14,7 @@ urlpatterns = [
     path("robots.txt", seo_views.robots_txt, name="robots-txt"),
     path("sitemap.xml", seo_views.sitemap_index, name="sitemap-index"),
     path("sitemap-<slug:section>.xml", seo_views.sitemap_section, name="sitemap-section"),
+    path("api/v1/", read_api.urls),
     path(settings.HOABAN_ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Outside the language prefix and without a trailing-slash redirect: probes do not follow.

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "hoaban.discussion",
     "hoaban.feeds",
     "hoaban.seo",
+    "hoaban.api",
     "hoaban.demo",
     "hoaban.ingest",
     "hoaban.translation",
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "corsheaders",
     "django_tasks",
     "django_tasks_db",
     "axes",
@@ -88,11 +90,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "hoaban.security.csp.SitePolicyMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and auth: a cached page is answered without touching either.
     "hoaban.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "hoaban.api.middleware.ApiAwareLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -100,6 +103,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "hoaban.api.middleware.ReadApiMiddleware",
     # Last, as django-axes asks: it turns a lockout raised during login into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -441,5 +445,13 @@ HOABAN_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 HOABAN_ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
 # Serve uploaded media from Django itself (embedded default only).
 HOABAN_SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+
+# Read API: any origin may read it from a browser; nothing else crosses origins.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+CORS_PREFLIGHT_MAX_AGE = 24 * 60 * 60
 
 from .security import *  # noqa: E402, F403

@@ -1,0 +1,293 @@
+"""The read-only JSON API for apps and partners, with its OpenAPI document.
+
+Built on django-ninja, the library Wagtail 8's own v3 API uses; docs/api.md says why not
+Wagtail's API v2 or v3 as they are.
+"""
+
+from datetime import date
+from typing import Literal
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Path, Query
+from ninja.errors import HttpError
+from wagtail.models import Locale, Site
+
+from hoaban.core.models import NewsroomSettings
+from hoaban.seo.structured_data import ShareContext
+
+from . import articles as service
+from .schemas import ArticleDetail, ArticlePage, Error, Invalid, Section, Topic
+
+LanguageCode = Literal[tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)]
+MAX_LIMIT = 100
+
+api = NinjaAPI(
+    title="Hoa Ban read API",
+    version="1",
+    description=(
+        "Published articles, sections and topics of every language edition. Read-only; "
+        "drafts and private pages are never returned. Responses carry ETag and Last-Modified "
+        "and answer conditional requests with 304."
+    ),
+    urls_namespace="read_api",
+    docs_url="/docs/",
+    openapi_url="/openapi.json",
+)
+
+
+def _share(request) -> ShareContext:
+    site = Site.find_for_request(request)
+    return ShareContext(
+        request,
+        site.root_url if site else "",
+        NewsroomSettings.for_request(request).publisher_name if site else "",
+    )
+
+
+def _locale(code):
+    if code is None:
+        return None
+    return Locale.objects.filter(language_code=code).first() or Locale(language_code=code, pk=0)
+
+
+def _fields(requested: str | None, default=service.DEFAULT_FIELDS):
+    if not requested:
+        return default
+    names = [name.strip() for name in requested.split(",") if name.strip()]
+    unknown = [name for name in names if name not in service.ARTICLE_FIELDS]
+    if unknown:
+        raise HttpError(
+            400,
+            _("Unknown field(s): %(unknown)s. Choose from: %(known)s.")
+            % {"unknown": ", ".join(unknown), "known": ", ".join(service.ARTICLE_FIELDS)},
+        )
+    return tuple(dict.fromkeys(names))
+
+
+def _page_link(request, offset, limit, count):
+    if offset < 0 or offset >= count:
+        return None
+    query = request.GET.copy()
+    query["offset"] = str(offset)
+    query["limit"] = str(limit)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def _paged(request, share, queryset, fields, limit, offset, count=None):
+    count = queryset.count() if count is None else count
+    window = service.load(queryset[offset : offset + limit], fields)
+    return {
+        "count": count,
+        "limit": limit,
+        "offset": offset,
+        "next": _page_link(request, offset + limit, limit, count),
+        "previous": _page_link(request, max(offset - limit, 0), limit, count) if offset else None,
+        "items": [service.article_data(share, article, fields) for article in window],
+    }
+
+
+PageId = Path(..., ge=1, le=2**31 - 1, description="The page's id.")
+Limit = Query(20, ge=1, le=MAX_LIMIT, description="Items per page (1–100).")
+Offset = Query(0, ge=0, le=100_000, description="Items to skip.")
+FieldsParam = Query(
+    None,
+    description="Comma-separated article fields to return, e.g. `id,title,url`. Default: all.",
+)
+
+
+@api.get(
+    "/articles/",
+    response={200: ArticlePage, 400: Error, 422: Invalid},
+    exclude_unset=True,
+    tags=["articles"],
+    summary="List published articles, newest first",
+)
+def list_articles(
+    request: HttpRequest,
+    locale: LanguageCode | None = Query(None, description="Language edition."),
+    section: str | None = Query(None, description="Section slug."),
+    tag: str | None = Query(None, description="Tag slug."),
+    topic: str | None = Query(None, description="Topic slug."),
+    since: date | None = Query(None, description="Published on or after this date."),
+    until: date | None = Query(None, description="Published on or before this date."),
+    fields: str | None = FieldsParam,
+    limit: int = Limit,
+    offset: int = Offset,
+):
+    from hoaban.sections.models import SectionPage
+    from hoaban.topics.models import TopicPage
+
+    chosen = _fields(fields)
+    articles = service.article_queryset()
+    language = _locale(locale)
+    if language is not None:
+        articles = articles.filter(locale=language)
+    if section:
+        sections = SectionPage.objects.live().public().filter(slug=section)
+        if language is not None:
+            sections = sections.filter(locale=language)
+        in_sections = Q(pk__in=[])
+        for path in sections.values_list("path", flat=True):
+            in_sections |= Q(path__startswith=path)
+        articles = articles.filter(in_sections)
+    if tag:
+        articles = articles.filter(tagged_items__tag__slug=tag).distinct()
+    if topic:
+        keys = TopicPage.objects.live().public().filter(slug=topic).values("translation_key")
+        articles = articles.filter(topics__translation_key__in=keys).distinct()
+    if since:
+        articles = articles.filter(date__date__gte=since)
+    if until:
+        articles = articles.filter(date__date__lte=until)
+    return _paged(request, _share(request), articles, chosen, limit, offset)
+
+
+@api.get(
+    "/articles/{article_id}/",
+    response={200: ArticleDetail, 400: Error, 404: Error, 422: Invalid},
+    exclude_unset=True,
+    tags=["articles"],
+    summary="One published article with its body",
+)
+def get_article(request: HttpRequest, article_id: int = PageId, fields: str | None = FieldsParam):
+    chosen = _fields(fields, default=(*service.DEFAULT_FIELDS, "translation_key"))
+    found = service.load(service.article_queryset(with_body=True).filter(pk=article_id), chosen)
+    if not found:
+        raise Http404(_("No published article has this id."))
+    article = found[0]
+    data = service.article_data(_share(request), article, chosen)
+    if not fields:
+        data["body_html"] = str(article.body)
+    return data
+
+
+@api.get(
+    "/sections/",
+    response={200: list[Section], 400: Error, 422: Invalid},
+    tags=["sections"],
+    summary="Sections of the editions, in menu order",
+)
+def list_sections(request: HttpRequest, locale: LanguageCode | None = Query(None)):
+    from hoaban.sections.models import SectionPage
+
+    share = _share(request)
+    sections = SectionPage.objects.live().public().select_related("locale").order_by("path")
+    language = _locale(locale)
+    if language is not None:
+        sections = sections.filter(locale=language)
+    return [_section_data(share, section) for section in sections]
+
+
+@api.get(
+    "/sections/{section_id}/",
+    response={200: Section, 400: Error, 404: Error, 422: Invalid},
+    tags=["sections"],
+    summary="One section",
+)
+def get_section(request: HttpRequest, section_id: int = PageId):
+    from hoaban.sections.models import SectionPage
+
+    section = get_object_or_404(
+        SectionPage.objects.live().public().select_related("locale"), pk=section_id
+    )
+    return _section_data(_share(request), section)
+
+
+def _section_data(share, section):
+    return {
+        "id": section.pk,
+        "title": section.title,
+        "slug": section.slug,
+        "label": section.display_label,
+        "url": share.page_url(section),
+        "locale": section.locale.language_code,
+        "introduction": section.introduction,
+        "lists_videos": section.is_video_listing,
+    }
+
+
+@api.get(
+    "/topics/",
+    response={200: list[Topic], 400: Error, 422: Invalid},
+    tags=["topics"],
+    summary="Topics (running stories)",
+)
+def list_topics(request: HttpRequest, locale: LanguageCode | None = Query(None)):
+    from hoaban.topics.models import TopicPage
+
+    share = _share(request)
+    topics = TopicPage.objects.live().public().select_related("locale").order_by("path")
+    language = _locale(locale)
+    if language is not None:
+        topics = topics.filter(locale=language)
+    return [_topic_data(share, topic) for topic in topics]
+
+
+@api.get(
+    "/topics/{topic_id}/",
+    response={200: Topic, 400: Error, 404: Error, 422: Invalid},
+    tags=["topics"],
+    summary="One topic",
+)
+def get_topic(request: HttpRequest, topic_id: int = PageId):
+    from hoaban.topics.models import TopicPage
+
+    topic = get_object_or_404(
+        TopicPage.objects.live().public().select_related("locale"), pk=topic_id
+    )
+    return _topic_data(_share(request), topic)
+
+
+def _topic_data(share, topic):
+    return {
+        "id": topic.pk,
+        "title": topic.title,
+        "slug": topic.slug,
+        "url": share.page_url(topic),
+        "locale": topic.locale.language_code,
+        "introduction_html": str(topic.introduction),
+        "translation_key": str(topic.translation_key),
+    }
+
+
+@api.get(
+    "/search/",
+    response={200: ArticlePage, 400: Error, 422: Invalid},
+    exclude_unset=True,
+    tags=["articles"],
+    summary="Search published articles (Wagtail search), best match first",
+)
+def search_articles(
+    request: HttpRequest,
+    q: str = Query(..., min_length=1, max_length=200, description="Words to look for."),
+    locale: LanguageCode | None = Query(None),
+    fields: str | None = FieldsParam,
+    limit: int = Limit,
+    offset: int = Offset,
+):
+    from hoaban.articles.models import ArticlePage as ArticleModel
+
+    chosen = _fields(fields)
+    candidates = ArticleModel.objects.live().public()
+    language = _locale(locale)
+    if language is not None:
+        candidates = candidates.filter(locale=language)
+    results = candidates.search(q)
+    count = results.count()
+    ids = [article.pk for article in results[offset : offset + limit]]
+    ordering = {pk: position for position, pk in enumerate(ids)}
+    window = service.load(service.article_queryset().filter(pk__in=ids), chosen)
+    window.sort(key=lambda article: ordering[article.pk])
+    share = _share(request)
+    return {
+        "count": count,
+        "limit": limit,
+        "offset": offset,
+        "next": _page_link(request, offset + limit, limit, count),
+        "previous": _page_link(request, max(offset - limit, 0), limit, count) if offset else None,
+        "items": [service.article_data(share, article, chosen) for article in window],
+    }

@@ -1,0 +1,91 @@
+"""Querysets and dictionaries behind the read API: live, public pages only, a fixed number of
+queries per response whatever its length."""
+
+from django.db.models import Max
+from wagtail.models import PageLogEntry
+
+from hoaban.articles import queries
+from hoaban.images.renditions import share_rendition
+
+from .schemas import Article
+
+ARTICLE_FIELDS = tuple(Article.model_fields)
+DEFAULT_FIELDS = tuple(name for name in ARTICLE_FIELDS if name != "translation_key")
+
+
+def article_queryset(*, with_body=False):
+    """Live, public articles of every edition, newest first."""
+    from hoaban.articles.models import ArticlePage
+
+    articles = (
+        ArticlePage.objects.live()
+        .public()
+        .select_related("locale", "lead_image", "author")
+        .prefetch_related("lead_image__renditions")
+        .order_by("-date", "-pk")
+    )
+    return articles if with_body else articles.defer_streamfields()
+
+
+def latest_change():
+    """When any page was last published, unpublished, moved or deleted (Wagtail logs them all),
+    so a listing's Last-Modified also moves when a story disappears from it."""
+    return PageLogEntry.objects.aggregate(latest=Max("timestamp"))["latest"]
+
+
+def _image(share, image):
+    rendition = share_rendition(image)
+    if rendition is None:
+        return None
+    return {
+        "url": share.absolute(rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": image.title,
+        "caption": image.caption,
+        "credit": image.credit,
+    }
+
+
+def load(articles, fields):
+    """Materialise `articles` with what `fields` needs: tags, topics and section labels each in
+    one query, never one per article."""
+    if "tags" in fields:
+        articles = articles.prefetch_related("tagged_items__tag")
+    if "topics" in fields:
+        articles = articles.prefetch_related("topics")
+    articles = list(articles)
+    if "section" in fields:
+        queries.attach_sections(articles)
+    return articles
+
+
+def article_data(share, article, fields) -> dict:
+    values = {
+        "id": lambda: article.pk,
+        "title": lambda: article.title,
+        "slug": lambda: article.slug,
+        "url": lambda: share.page_url(article),
+        "locale": lambda: article.locale.language_code,
+        "date": lambda: article.date,
+        "updated": lambda: max(article.date, article.last_published_at or article.date),
+        "dateline": lambda: article.dateline,
+        "lead": lambda: article.lead,
+        "byline": lambda: article.byline_name,
+        "section": lambda: (
+            {"id": article.section.pk, "title": article.section.title, "slug": article.section.slug}
+            if getattr(article, "section", None)
+            else None
+        ),
+        "tags": lambda: [tagged.tag.name for tagged in article.tagged_items.all()],
+        "topics": lambda: [topic.pk for topic in article.topics.all()],
+        "image": lambda: _image(share, article.lead_image),
+        "video_url": lambda: article.video_url or None,
+        "source": lambda: (
+            {"name": article.source_name, "url": article.source_url}
+            if article.is_syndicated
+            else None
+        ),
+        "translation_key": lambda: str(article.translation_key),
+    }
+    return {name: values[name]() for name in fields}
