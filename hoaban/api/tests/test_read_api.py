@@ -155,7 +155,7 @@ def test_nothing_unpublished_or_private_appears_in_any_endpoint(client, news_sit
     assert client.get(f"{API}/sections/{hidden_section.pk}/").status_code == 404
 
 
-def test_schema_has_no_email_field_anywhere(client):
+def test_schema_has_no_email_field_anywhere(client, db):
     schema = get(client, f"{API}/openapi.json")
     text = json.dumps(schema["components"]["schemas"]).lower()
     assert "email" not in text
