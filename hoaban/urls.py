@@ -31,6 +31,7 @@ if settings.HOABAN_SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("", include("hoaban.discussion.urls")),
     path("feeds/", include("hoaban.feeds.urls")),
+    path("search/", include("hoaban.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from hoaban.core.blocks import ArticleBodyBlock
 from hoaban.core.models import BasePage, default_dateline
+from hoaban.search.index import FoldedAutocompleteField, FoldedSearchField
 
 from . import queries
 
@@ -121,12 +122,15 @@ class ArticlePage(BasePage):
         FieldPanel("comments_open"),
     ]
 
+    # Also indexed folded (no accents, đ = d) so readers find stories however they type them;
+    # Page's own title fields stay for the admin's search. See docs/search.md.
     search_fields = [
         *Page.search_fields,
-        index.SearchField("lead"),
-        index.SearchField("body"),
+        FoldedSearchField("title", boost=2),
+        FoldedAutocompleteField("title"),
+        FoldedSearchField("lead"),
+        FoldedSearchField("body"),
         index.FilterField("date"),
-        index.FilterField("locale"),
     ]
 
     parent_page_types = ["sections.SectionPage"]

@@ -31,8 +31,9 @@ def attach_sections(articles, locale=None):
     if not articles:
         return articles
     section_model = apps.get_model("sections", "SectionPage")
-    locale = locale or articles[0].locale
-    sections = {s.path: s for s in readable(section_model.objects.filter(locale=locale))}
+    # Search results may mix editions; every other listing stays within one locale.
+    locale_ids = {locale.pk} if locale else {article.locale_id for article in articles}
+    sections = {s.path: s for s in readable(section_model.objects.filter(locale_id__in=locale_ids))}
     for article in articles:
         article.section = sections.get(article.path[: -article.steplen])
     return articles

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "hoaban.security",
     "hoaban.operations",
     "hoaban.pagecache",
+    "hoaban.search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -287,7 +288,12 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_IMAGE_MODEL = "images.NewsImage"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The database backend (SQLite FTS5 or PostgreSQL); OpenSearch/Elasticsearch can replace it
+# (docs/search.md). "simple": the index holds folded Vietnamese and Russian, which an English
+# stemmer and stop-word list (PostgreSQL's usual default) would mangle ("do" is Đô).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 WAGTAILEMBEDS_FINDERS = [
     {"class": "hoaban.core.embeds.OfflineVideoFinder"},
     {"class": "wagtail.embeds.finders.oembed"},

@@ -1,0 +1,70 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from hoaban.sections.models import SectionPage
+
+ALL_LANGUAGES = "all"
+SORT_RELEVANCE = "relevance"
+SORT_DATE = "date"
+
+
+class SearchForm(forms.Form):
+    """The reader's query and filters, read from the address (GET) so results can be shared."""
+
+    q = forms.CharField(label=_("Search"), required=False, strip=True)
+    section = forms.ChoiceField(label=_("Section"), required=False)
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    lang = forms.ChoiceField(label=_("Language"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[(SORT_RELEVANCE, _("Relevance")), (SORT_DATE, _("Newest first"))],
+    )
+
+    def __init__(self, data, *, locale: Locale):
+        super().__init__(data)
+        self.locale = locale
+        self.sections = {
+            section.slug: section
+            for section in SectionPage.objects.live().filter(locale=locale).order_by("path")
+        }
+        self.fields["section"].choices = [("", _("All sections"))] + [
+            (slug, section.title) for slug, section in self.sections.items()
+        ]
+        self.fields["lang"].choices = [("", _("This edition"))] + [
+            *settings.LANGUAGES,
+            (ALL_LANGUAGES, _("All languages")),
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+        if date_from and date_to and date_from > date_to:
+            raise forms.ValidationError(_("The start date must not be after the end date."))
+        return cleaned
+
+    def selected_locales(self) -> list[Locale]:
+        language = self.cleaned_data.get("lang")
+        if language == ALL_LANGUAGES:
+            return list(Locale.objects.all())
+        if language:
+            return list(Locale.objects.filter(language_code=language))
+        return [self.locale]
+
+    def selected_section(self) -> SectionPage | None:
+        return self.sections.get(self.cleaned_data.get("section") or "")
+
+    @property
+    def newest_first(self) -> bool:
+        return self.cleaned_data.get("sort") == SORT_DATE
+
+    @property
+    def has_filters(self) -> bool:
+        return any(self.cleaned_data.get(name) for name in ("section", "date_from", "date_to"))

@@ -1,0 +1,52 @@
+import pytest
+from django.core.management import call_command
+
+SUGGEST_URL = "/vi/search/suggest/"
+
+
+@pytest.fixture
+def titles(news_site):
+    for title in [
+        "Thúc đẩy bình đẳng giới ở huyện Mường Chà",
+        "Trại hè “Về nguồn” tại Trường Tiểu học Võ Nguyên Giáp, xã Mường Phăng",
+        "Tín dụng chính sách giúp hộ nghèo huyện Điện Biên",
+    ]:
+        news_site.article("news", title=title)
+    return news_site
+
+
+def test_suggestions_complete_the_last_word_as_it_is_typed(client, titles):
+    response = client.get(SUGGEST_URL, {"q": "muong ch"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    data = response.json()
+    assert data["query"] == "muong ch"
+    assert data["suggestions"] == [
+        {
+            "title": "Thúc đẩy bình đẳng giới ở huyện Mường Chà",
+            "url": "/vi/tin-tuc-chinh-tri/thuc-day-binh-dang-gioi-o-huyen-muong-cha/",
+        }
+    ]
+    both = client.get(SUGGEST_URL, {"q": "Mường"}).json()["suggestions"]
+    assert len(both) == 2
+    assert client.get(SUGGEST_URL, {"q": "ĐIỆN BI"}).json()["suggestions"][0]["title"] == (
+        "Tín dụng chính sách giúp hộ nghèo huyện Điện Biên"
+    )
+
+
+def test_no_words_no_suggestions(client, titles):
+    assert client.get(SUGGEST_URL, {"q": " ? "}).json()["suggestions"] == []
+
+
+def test_rebuild_command_restores_a_lost_index_and_reports(client, titles):
+    from wagtail.search.models import IndexEntry
+
+    IndexEntry.objects.all().delete()
+    assert client.get(SUGGEST_URL, {"q": "muong"}).json()["suggestions"] == []
+    from io import StringIO
+
+    out, err = StringIO(), StringIO()
+    call_command("rebuild_search_index", stdout=out, stderr=err)
+    assert "Indexed" in out.getvalue()
+    assert "100%" in err.getvalue()
+    assert len(client.get(SUGGEST_URL, {"q": "muong"}).json()["suggestions"]) == 2

@@ -1,0 +1,64 @@
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale
+
+from hoaban.articles.queries import attach_sections
+from hoaban.sections.models import paginate
+
+from .forms import SearchForm
+from .highlight import highlight
+from .query import parse
+from .services import search_articles, suggest_titles
+
+
+def _edition_locale() -> Locale:
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+@require_GET
+def search(request):
+    form = SearchForm(request.GET, locale=_edition_locale())
+    query = parse(request.GET.get("q", ""))
+    results = None
+    if form.is_valid() and query:
+        found = search_articles(
+            query=query,
+            locales=form.selected_locales(),
+            section=form.selected_section(),
+            date_from=form.cleaned_data["date_from"],
+            date_to=form.cleaned_data["date_to"],
+            newest_first=form.newest_first,
+        )
+        results = paginate(request, found)
+        results.object_list = attach_sections(results.object_list)
+        for article in results.object_list:
+            article.highlighted_title = highlight(article.title, query.words)
+            article.highlighted_lead = highlight(article.lead, query.words)
+    page_query = request.GET.copy()
+    page_query.pop("page", None)
+    context = {
+        "form": form,
+        "search_query": request.GET.get("q", ""),
+        "has_words": bool(query),
+        "results": results,
+        "page_query": page_query.urlencode(),
+    }
+    return render(request, "search/search_page.html", context)
+
+
+@require_GET
+@cache_control(max_age=60, public=True)
+def suggest(request):
+    """Title suggestions as the reader types: {"query": ..., "suggestions": [{title, url}]}."""
+    query = parse(request.GET.get("q", ""))
+    articles = suggest_titles(query=query, locale=_edition_locale())
+    suggestions = [{"title": a.title, "url": a.get_url(request)} for a in articles]
+    return JsonResponse(
+        {"query": request.GET.get("q", ""), "suggestions": suggestions},
+        json_dumps_params={"ensure_ascii": False},
+    )
