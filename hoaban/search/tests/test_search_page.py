@@ -227,7 +227,7 @@ def test_pagination_links_keep_the_query_and_filters(client, newsroom, settings)
 
 
 def test_publishing_adds_to_results_and_unpublishing_removes(client, news_site):
-    article = news_site.article("news", title="Trại hè Về nguồn 2025", publish=False, live=False)
+    article = news_site.article("news", title="Trại hè Về nguồn 2025", publish=False)
     assert found_titles(client.get(SEARCH_URL, {"q": "trai he ve nguon"})) == []
     article.save_revision().publish()
     assert found_titles(client.get(SEARCH_URL, {"q": "trai he ve nguon"})) == [
