@@ -292,7 +292,7 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 # (docs/search.md). "simple": the index holds folded Vietnamese and Russian, which an English
 # stemmer and stop-word list (PostgreSQL's usual default) would mangle ("do" is Đô).
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+    "default": {"BACKEND": "hoaban.search.backends", "SEARCH_CONFIG": "simple"}
 }
 WAGTAILEMBEDS_FINDERS = [
     {"class": "hoaban.core.embeds.OfflineVideoFinder"},
