@@ -44,11 +44,13 @@ def share_image(share: ShareContext, image):
 
 
 def organization(share: ShareContext, home, settings=None) -> dict:
+    # An edition whose home page is not published yet is represented by the site's root.
+    home_url = share.page_url(home) if home is not None else share.absolute("/")
     data = {
         "@type": "NewsMediaOrganization",
-        "@id": share.page_url(home) + "#publisher",
+        "@id": home_url + "#publisher",
         "name": share.publisher,
-        "url": share.page_url(home),
+        "url": home_url,
         "logo": {
             "@type": "ImageObject",
             "url": share.absolute(static(LOGO)),
@@ -90,7 +92,9 @@ def website(share: ShareContext, home) -> dict:
 
 
 def breadcrumbs(share: ShareContext, trail) -> dict:
-    """BreadcrumbList from the edition's home page down to the page itself."""
+    """BreadcrumbList from the edition's home page down to the page itself; a level that is
+    not there (an unpublished home, an article outside any section) is left out."""
+    trail = [page for page in trail if page is not None]
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [

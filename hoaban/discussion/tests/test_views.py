@@ -147,7 +147,7 @@ def test_post_without_csrf_token_is_refused_and_one_more_click_sends_it(article,
 
     settings.HOABAN_COMMENTS_MIN_SECONDS = 0
     again = reader.client.post(
-        unescape(re.search(r'action="([^"]+)"', html).group(1)),
+        unescape(re.search(r'id="comment-form" method="post" action="([^"]+)"', html).group(1)),
         {**fields, "name": "Nguyễn Thị Hoa", "body": "Chúc mừng Điện Biên!", "website": ""},
     )
     assert again.status_code == 302
