@@ -9,6 +9,7 @@ import re
 import zlib
 from datetime import timedelta
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -16,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
+
+from .forms import SourceForm
 
 
 class Source(index.Indexed, models.Model):
@@ -26,6 +29,7 @@ class Source(index.Indexed, models.Model):
         OK = "ok", _("OK")
         NOT_MODIFIED = "not_modified", _("Not modified")
         PARTIAL = "partial", _("Some items failed")
+        UNTRANSLATED = "untranslated", _("Imported; some translations failed")
         FAILED = "failed", _("Failed")
 
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -72,10 +76,15 @@ class Source(index.Indexed, models.Model):
         help_text=_("How often the scheduled run fetches this source, e.g. 01:00:00."),
     )
     active = models.BooleanField(_("active"), default=True)
-    translate = models.BooleanField(
-        _("machine-translate drafts"),
-        default=False,
-        help_text=_("Also create machine-translated drafts in the other editions."),
+    translate_into = models.ManyToManyField(
+        "wagtailcore.Locale",
+        verbose_name=_("machine-translate into"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Each new article also gets a machine-translated draft in these editions, for an "
+            "editor to review and publish. Leave empty for none."
+        ),
     )
     last_fetched_at = models.DateTimeField(_("last fetched"), null=True, blank=True)
     last_result = models.CharField(
@@ -96,8 +105,9 @@ class Source(index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("language"), FieldPanel("default_section")]),
         FieldPanel("attribution"),
         FieldRowPanel([FieldPanel("fetch_interval"), FieldPanel("active")]),
-        FieldPanel("translate"),
+        FieldPanel("translate_into", widget=forms.CheckboxSelectMultiple),
     ]
+    base_form_class = SourceForm
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -168,6 +178,8 @@ class ImportedItem(models.Model):
         related_name="duplicates",
     )
     similarity = models.FloatField(_("similarity"), null=True, blank=True)
+    # One line per edition whose machine-translated draft could not be made, with the reason.
+    translation_error = models.TextField(_("translation error"), blank=True)
     # MinHash signature of the text, so the near-duplicate index is rebuilt without re-reading.
     signature = models.BinaryField(editable=False)
     # The page as fetched (decoded, then zlib-compressed UTF-8), kept for re-extraction.
