@@ -3,7 +3,8 @@
 Every item stands alone: whatever goes wrong with one (network, encoding, extraction, the
 write) is counted, recorded with its reason and the run moves on to the next. The feed's
 validators (ETag / Last-Modified) are kept only after a run without failures, so a failed
-item is offered again by the next run instead of hiding behind a 304.
+item is offered again by the next run instead of hiding behind a 304. A machine translation
+that fails leaves its item imported: it is recorded apart and does not count as a failed item.
 """
 
 import io
@@ -27,6 +28,7 @@ from .extraction import Extracted, ExtractionError, Photo, extract_article
 from .fetching import Fetcher, FetchError
 from .importer import PhotoFile, import_item, judge
 from .models import FetchRun, ImportedItem, Source
+from .translating import translate_import
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +47,8 @@ class RunSummary:
     error: str = ""
     not_modified: bool = False
     failures: list = field(default_factory=list)
+    # [{"url": ..., "language": ..., "reason": ...}] for each translation draft not made.
+    untranslated: list = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -143,6 +147,11 @@ class Syndicator:
             photos=photos,
             index=self.index,
         )
+        if item.status == ImportedItem.Status.IMPORTED:
+            for language, reason in translate_import(item).items():
+                summary.untranslated.append(
+                    {"url": candidate.url, "language": language, "reason": reason}
+                )
         return item.status
 
     def _judge_only(self, extracted: Extracted) -> str:
@@ -192,11 +201,13 @@ class Syndicator:
             failures=summary.failures,
         )
         source.last_fetched_at = now
-        source.last_error = summary.error or _failures_text(summary.failures)
+        source.last_error = summary.error or _failures_text(summary)
         if summary.error:
             source.last_result = Source.Result.FAILED
         elif summary.failed:
             source.last_result = Source.Result.PARTIAL
+        elif summary.untranslated:
+            source.last_result = Source.Result.UNTRANSLATED
         elif summary.not_modified:
             source.last_result = Source.Result.NOT_MODIFIED
         else:
@@ -212,5 +223,10 @@ def _has_time(value: datetime | None) -> bool:
     return value is not None and bool(value.hour or value.minute)
 
 
-def _failures_text(failures: list) -> str:
-    return "\n".join(f"{failure['url']}: {failure['reason']}" for failure in failures)
+def _failures_text(summary: RunSummary) -> str:
+    lines = [f"{failure['url']}: {failure['reason']}" for failure in summary.failures]
+    lines += [
+        _("%(url)s: no %(language)s translation: %(reason)s") % failure
+        for failure in summary.untranslated
+    ]
+    return "\n".join(lines)

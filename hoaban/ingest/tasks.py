@@ -21,5 +21,6 @@ def syndicate_due_sources() -> dict:
         "imported": sum(summary.imported for summary in summaries),
         "duplicates": sum(summary.duplicates for summary in summaries),
         "failed": sum(summary.failed for summary in summaries),
+        "untranslated": sum(len(summary.untranslated) for summary in summaries),
         "unreadable_sources": sum(bool(summary.error) for summary in summaries),
     }

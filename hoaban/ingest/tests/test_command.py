@@ -3,6 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
+from wagtail.models import Locale
 
 from hoaban.articles.models import ArticlePage
 from hoaban.ingest.models import ImportedItem
@@ -52,6 +53,17 @@ def test_failures_are_listed_and_the_command_exits_non_zero(news_site, portal):
     assert error is not None and "5 items failed" in str(error)
     assert "bai-viet-da-go-1199.html: HTTP 404" in err
     assert ArticlePage.objects.count() == 4
+
+
+def test_translation_failures_are_listed_without_failing_the_command(settings, news_site, portal):
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+    source = feed_source(news_site, portal, "Báo Điện Biên Phủ", "baodienbienphu/atom.xml")
+    source.translate_into.set([Locale.objects.create(language_code="en")])
+    out, err, error = syndicate()
+    assert error is None, err
+    assert out.splitlines()[1].split()[-6:] == ["2", "2", "0", "0", "0", "untranslated"]
+    assert err.count("no en translation: No machine translator is configured") == 2
+    assert ArticlePage.objects.count() == 2
 
 
 def test_dry_run_writes_nothing(news_site, portal):

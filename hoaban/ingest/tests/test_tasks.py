@@ -33,6 +33,7 @@ def test_scheduled_run_fetches_only_active_sources_whose_interval_has_passed(new
         "imported": 2,
         "duplicates": 0,
         "failed": 0,
+        "untranslated": 0,
         "unreadable_sources": 1,
     }
     assert set(FetchRun.objects.values_list("source__name", flat=True)) == {due.name, stale.name}

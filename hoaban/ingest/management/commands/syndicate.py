@@ -90,8 +90,10 @@ class Command(BaseCommand):
                 result = _("unreadable")
             elif summary.not_modified:
                 result = _("not modified")
+            elif summary.failed:
+                result = _("partial")
             else:
-                result = _("partial") if summary.failed else _("ok")
+                result = _("untranslated") if summary.untranslated else _("ok")
             rows.append([summary.source, *(str(getattr(summary, c)) for c in COLUMNS), result])
         totals = [sum(getattr(summary, c) for summary in summaries) for c in COLUMNS]
         rows.append([_("Total"), *map(str, totals), ""])
@@ -108,3 +110,8 @@ class Command(BaseCommand):
                 self.stderr.write(f"{summary.source}: {summary.error}")
             for failure in summary.failures:
                 self.stderr.write(f"{summary.source}: {failure['url']}: {failure['reason']}")
+            for failure in summary.untranslated:
+                self.stderr.write(
+                    _("%(source)s: %(url)s: no %(language)s translation: %(reason)s")
+                    % {"source": summary.source, **failure}
+                )
