@@ -9,6 +9,7 @@ import logging
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, TranslationSource
 
@@ -124,7 +125,8 @@ def test_failed_translation_keeps_the_import_and_is_recorded(
     else:
         settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
     source = newspaper(news_site, portal, editions.values())
-    with caplog.at_level(logging.WARNING, logger="hoaban.ingest.translating"):
+    # Reasons are in the active language (the site's default is Vietnamese): read them in English.
+    with translation.override("en"), caplog.at_level(logging.WARNING, "hoaban.ingest.translating"):
         summary = run(source)
 
     assert (summary.imported, summary.failed) == (2, 0)
