@@ -17,6 +17,8 @@ from ninja.errors import HttpError
 from wagtail.models import Locale, Site
 
 from hoaban.core.models import NewsroomSettings
+from hoaban.search import query as reader_query
+from hoaban.search import services as search_service
 from hoaban.seo.structured_data import ShareContext
 
 from . import articles as service
@@ -269,15 +271,14 @@ def search_articles(
     limit: int = Limit,
     offset: int = Offset,
 ):
-    from hoaban.articles.models import ArticlePage as ArticleModel
-
     chosen = _fields(fields)
-    candidates = ArticleModel.objects.live().public()
+    # The same reading of the query as the search page: folded words and quoted phrases, so
+    # accents are optional and no search-engine syntax reaches the backend.
+    query = reader_query.parse(q)
     language = _locale(locale)
-    if language is not None:
-        candidates = candidates.filter(locale=language)
-    results = candidates.search(q)
-    count = results.count()
+    locales = [language] if language is not None else list(Locale.objects.all())
+    results = search_service.search_articles(query=query, locales=locales) if query else []
+    count = results.count() if query else 0
     ids = [article.pk for article in results[offset : offset + limit]]
     ordering = {pk: position for position, pk in enumerate(ids)}
     window = service.load(service.article_queryset().filter(pk__in=ids), chosen)

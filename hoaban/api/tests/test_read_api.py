@@ -128,6 +128,17 @@ def test_sections_topics_and_search(client, news_site, stories, english_edition)
     assert found["items"] == [{"id": politics.pk, "title": politics.title}]
 
 
+def test_search_reads_queries_as_the_search_page_does(client, stories):
+    politics, _ = stories
+    accented = get(client, f"{API}/search/?q=Trần Quốc Cường&locale=vi&fields=id")
+    unaccented = get(client, f"{API}/search/?q=TRAN QUOC CUONG&locale=vi&fields=id")
+    assert {"id": politics.pk} in accented["items"]
+    assert unaccented["items"] == accented["items"]
+    for hostile in ('<"', "NEAR(a b", "* OR '", "!!!"):
+        response = client.get(f"{API}/search/", {"q": hostile})
+        assert response.status_code == 200, hostile
+
+
 def test_nothing_unpublished_or_private_appears_in_any_endpoint(client, news_site, stories):
     draft = news_site.article("news", title="Bản nháp Petersburg", publish=False, tags=["Nháp"])
     private = news_site.article("news", title="Tin nội bộ Petersburg", tags=["Nháp"])
