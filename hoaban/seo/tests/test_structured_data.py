@@ -160,3 +160,15 @@ def test_a_headline_with_markup_cannot_break_out_of_the_json_ld_script(client, n
     items, _, tree = page_data(client, article.url)
     assert items["NewsArticle"]["headline"] == article.title
     assert not tree.xpath("//script[contains(., 'alert(1)') and not(@type)]")
+
+
+def test_every_page_type_has_a_description_and_headings_that_skip_no_level(
+    client, news_site, story
+):
+    section = story.get_parent().specific
+    for url in (news_site.home.url, section.url, story.url, news_site.topic.url):
+        _, meta, tree = page_data(client, url)
+        assert meta["description"].strip(), url
+        levels = [int(element.tag[1]) for element in tree.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+        assert levels[0] == 1, url
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (url, levels)
