@@ -176,8 +176,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Caches. "default" holds small shared values, "pages" the full-page cache for anonymous
 # readers (hoaban.pagecache), "renditions" Wagtail's image renditions, "sessions" editors'
 # sessions. With REDIS_URL all four live in Redis under separate prefixes (clearing pages
-# never logs anyone out); without it, in-process memory plus files under var/cache for the
-# two caches every app-server process must share (a purge in one must reach all of them).
+# never logs anyone out); without it, in-process memory, and files under var/cache for the
+# page cache, which every app-server process must share (a purge in one must reach all).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "hoaban")
 
@@ -217,9 +217,13 @@ else:
             "LOCATION": VAR_DIR / "cache" / "pages",
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         },
+        # Wagtail writes every rendition it uses back to this cache on every render, so a
+        # file cache here costs several file writes per page; renditions never change once
+        # made, and an entry outliving a deleted image in another process lasts an hour at most.
         "renditions": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": VAR_DIR / "cache" / "renditions",
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "renditions",
+            "TIMEOUT": 3600,
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         },
     }
