@@ -167,4 +167,7 @@ if __name__ == "__main__":
 
     django.setup()
     added = grow(int(sys.argv[1]))
+    from hoaban.operations.statistics import refresh_statistics
+
+    refresh_statistics()  # as the daily refresh_statistics run would after such growth
     print(f"added {added} articles")

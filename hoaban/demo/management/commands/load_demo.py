@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from hoaban.demo.loader import ACCOUNTS, load_demo
+from hoaban.operations.statistics import refresh_statistics
 
 
 class Command(BaseCommand):
@@ -12,6 +13,7 @@ class Command(BaseCommand):
         except LookupError as error:
             raise CommandError(f"{error}") from error
         if summary.created:
+            refresh_statistics()  # the planner's picture of the tables after they filled
             for kind, number in sorted(summary.created.items()):
                 self.stdout.write(f"  created {number} {kind}")
         else:
