@@ -4,20 +4,29 @@ Section labels come from one query for the locale's sections, matched on tree pa
 of asking each article for its parent: a list of twenty stories costs the same as a list of two.
 """
 
+from collections import Counter
+
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Count, Q
 
-from hoaban.translation.editions import readable
+from hoaban.translation.editions import in_edition, readable
+
+# Taggings weighed when looking for related stories.
+RELATED_CANDIDATES = 200
 
 
 def _article_model():
     return apps.get_model("articles", "ArticlePage")
 
 
+def _published_in(locale):
+    """Live, public articles of one edition."""
+    return readable(in_edition(_article_model().objects.live().public(), locale))
+
+
 def live_articles(locale):
     return (
-        readable(_article_model().objects.live().public().filter(locale=locale))
+        _published_in(locale)
         .defer_streamfields()
         .select_related("lead_image", "author")
         .prefetch_related("lead_image__renditions")
@@ -33,10 +42,30 @@ def attach_sections(articles, locale=None):
     section_model = apps.get_model("sections", "SectionPage")
     # Search results may mix editions; every other listing stays within one locale.
     locale_ids = {locale.pk} if locale else {article.locale_id for article in articles}
-    sections = {s.path: s for s in readable(section_model.objects.filter(locale_id__in=locale_ids))}
+    sections = {s.path: s for s in readable(in_edition(section_model.objects.all(), *locale_ids))}
     for article in articles:
         article.section = sections.get(article.path[: -article.steplen])
     return articles
+
+
+def newest_by_section(locale, sections, count):
+    """{section path: its newest `count` live articles}, for the front page's section blocks.
+
+    One short query per section walks the date index and stops after `count` hits, then one
+    query loads them all: the cost follows the number of sections, never the archive's size
+    (ranking every article with a window function read the whole archive on each render).
+    """
+    newest = _published_in(locale).order_by("-date", "-pk").values_list("pk", flat=True)
+    ids = []
+    for section in sections:
+        ids.extend(newest.filter(path__startswith=section.path)[:count])
+    grouped = {section.path: [] for section in sections}
+    by_path = {section.path: section for section in sections}
+    for article in live_articles(locale).filter(pk__in=ids):
+        path = article.path[: -article.steplen]
+        article.section = by_path[path]
+        grouped[path].append(article)
+    return grouped
 
 
 def recent_news(locale, exclude=None, count=None):
@@ -47,16 +76,27 @@ def recent_news(locale, exclude=None, count=None):
 
 
 def related_articles(article, count=4):
-    """Stories sharing the most tags with this one, then the newest of its section."""
+    """Stories sharing the most tags with this one, then the newest of its section.
+
+    Only the latest RELATED_CANDIDATES taggings of its tags are weighed (newest pages have the
+    highest ids), so the cost stays flat however many stories a popular tag gathers over years.
+    """
     tag_ids = list(article.tags.values_list("pk", flat=True))
-    parent_path = article.path[: -article.steplen]
-    candidates = live_articles(article.locale).exclude(pk=article.pk)
-    matches = Q(path__startswith=parent_path)
-    if tag_ids:
-        matches |= Q(tagged_items__tag_id__in=tag_ids)
-    related = (
-        candidates.filter(matches)
-        .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
-        .order_by("-shared_tags", "-date", "-pk")[:count]
+    taggings = _article_model().tags.through.objects.filter(tag_id__in=tag_ids)
+    shared = Counter(
+        taggings.exclude(content_object_id=article.pk)
+        .order_by("-content_object_id")
+        .values_list("content_object_id", flat=True)[:RELATED_CANDIDATES]
     )
-    return attach_sections(related, article.locale)
+    candidates = live_articles(article.locale).exclude(pk=article.pk)
+    by_tags = sorted(
+        candidates.filter(pk__in=list(shared)),
+        key=lambda other: (-shared[other.pk], -other.date.timestamp(), -other.pk),
+    )
+    # Always asked, so the page's query count does not depend on how many tags matched.
+    section = candidates.filter(path__startswith=article.path[: -article.steplen])[:count]
+    chosen = {other.pk: other for other in by_tags[:count]}
+    for other in section:
+        if len(chosen) < count:
+            chosen.setdefault(other.pk, other)
+    return attach_sections(list(chosen.values()), article.locale)

@@ -1,6 +1,4 @@
 from django.db import models
-from django.db.models import F, Window
-from django.db.models.functions import Left, RowNumber
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -45,35 +43,12 @@ class HomePage(RoutablePageMixin, BasePage):
         return next((a for a in recent if a.lead_image_id), recent[0] if recent else None)
 
     def section_blocks(self):
-        """The newest stories of each section in the menu, for the blocks under the fold.
-
-        One windowed query ranks articles within their section, so the cost does not grow
-        with the number of sections or of articles.
-        """
+        """The newest stories of each section in the menu, for the blocks under the fold."""
         sections = list(
             readable(SectionPage.objects.child_of(self).live().in_menu().filter(listing="own"))
         )
-        by_path = {section.path: section for section in sections}
-        section_path = Left("path", len(self.path) + self.steplen)
-        ranked = (
-            queries.live_articles(self.locale)
-            .descendant_of(self)
-            .annotate(
-                section_path=section_path,
-                rank=Window(
-                    RowNumber(),
-                    partition_by=section_path,
-                    order_by=[F("date").desc(), F("pk").desc()],
-                ),
-            )
-            .filter(rank__lte=SECTION_BLOCK_SIZE)
-        )
-        grouped = {path: [] for path in by_path}
-        for article in ranked:
-            if article.section_path in grouped:
-                article.section = by_path[article.section_path]
-                grouped[article.section_path].append(article)
-        return [(by_path[path], items) for path, items in grouped.items() if items]
+        grouped = queries.newest_by_section(self.locale, sections, SECTION_BLOCK_SIZE)
+        return [(section, grouped[section.path]) for section in sections if grouped[section.path]]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -20,6 +20,18 @@ def untranslated_alias_filter() -> Q:
     return Q(alias_of__isnull=False) & ~Q(alias_of__locale_id=F("locale_id"))
 
 
+def in_edition(queryset, *locales):
+    """`queryset` narrowed to the pages of these editions, without the locale index.
+
+    Nearly every page belongs to the main edition, so the locale index selects almost the
+    whole tree; SQLite still prefers it and then sorts or scans everything it found (70 ms per
+    listing at 100,000 articles). Comparing `locale_id + 0`, which no index covers, lets it
+    use the date or page-type table it should (under 1 ms). PostgreSQL plans either form well.
+    """
+    ids = [getattr(locale, "pk", locale) for locale in locales]
+    return queryset.alias(edition=F("locale_id") + 0).filter(edition__in=ids)
+
+
 def readable(queryset):
     """Only the pages an edition may show: drop untranslated aliases."""
     return queryset.exclude(untranslated_alias_filter())

@@ -21,10 +21,10 @@ def navigation(context):
         return cached
     from hoaban.home.models import HomePage
     from hoaban.sections.models import SectionPage
-    from hoaban.translation.editions import readable
+    from hoaban.translation.editions import in_edition, readable
 
     locale = _active_locale()
-    home = readable(HomePage.objects.filter(locale=locale).live()).first()
+    home = readable(in_edition(HomePage.objects.live(), locale)).first()
     sections = (
         list(readable(SectionPage.objects.child_of(home).live().in_menu()).order_by("path"))
         if home
