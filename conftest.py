@@ -1,8 +1,26 @@
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.core.management import call_command
+from django.core.signals import setting_changed
+from django.utils import translation
 
 from hoaban.testing import build_site
+
+
+def pytest_sessionstart(session):
+    """Tests read the interface text as the site does, from compiled catalogues: compile the
+    ones whose .po is newer than the .mo (once, before any xdist worker starts), then make
+    Django reload catalogues it may have read before they were compiled."""
+    if hasattr(session.config, "workerinput"):
+        return
+    call_command("compilemessages", ignore=[".venv/*", "var/*"], verbosity=0)
+    setting_changed.send(
+        sender=settings._wrapped.__class__,
+        setting="LOCALE_PATHS",
+        value=settings.LOCALE_PATHS,
+        enter=False,
+    )
 
 
 @pytest.fixture
@@ -21,3 +39,11 @@ def _empty_caches():
             cache.delete_pattern("*")  # only this process's key prefix
         else:
             cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language: a request leaves its language active
+    in the thread, so messages built outside a request would depend on the previous test."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
