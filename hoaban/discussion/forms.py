@@ -10,6 +10,7 @@ import unicodedata
 from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from .rules import MAX_LENGTH, MIN_LENGTH, NAME_MAX_LENGTH, NAME_MIN_LENGTH
 
@@ -35,6 +36,8 @@ def seconds_since_issued(value: str) -> float | None:
     return time.time() - issued
 
 
+# Messages with a number are plural-aware (ngettext_lazy keyed on the parameter): Russian
+# needs three forms, "символ", "символа", "символов".
 class CommentForm(forms.Form):
     name = forms.CharField(
         label=_("Name"),
@@ -59,13 +62,21 @@ class CommentForm(forms.Form):
         name = normalise(self.cleaned_data["name"])
         if len(name) < NAME_MIN_LENGTH:
             raise forms.ValidationError(
-                _("Please enter a name of at least %(min)d characters."),
+                ngettext_lazy(
+                    "Please enter a name of at least %(min)d character.",
+                    "Please enter a name of at least %(min)d characters.",
+                    "min",
+                ),
                 code="min_length",
                 params={"min": NAME_MIN_LENGTH},
             )
         if len(name) > NAME_MAX_LENGTH:
             raise forms.ValidationError(
-                _("Please shorten your name to %(max)d characters or fewer."),
+                ngettext_lazy(
+                    "Please shorten your name to %(max)d character or fewer.",
+                    "Please shorten your name to %(max)d characters or fewer.",
+                    "max",
+                ),
                 code="max_length",
                 params={"max": NAME_MAX_LENGTH},
             )
@@ -75,13 +86,21 @@ class CommentForm(forms.Form):
         body = normalise(self.cleaned_data["body"])
         if len(body) < MIN_LENGTH:
             raise forms.ValidationError(
-                _("Please enter %(min)d or more characters"),
+                ngettext_lazy(
+                    "Please enter %(min)d or more character",
+                    "Please enter %(min)d or more characters",
+                    "min",
+                ),
                 code="min_length",
                 params={"min": MIN_LENGTH},
             )
         if len(body) > MAX_LENGTH:
             raise forms.ValidationError(
-                _("Please shorten your comment to %(max)d characters (it has %(count)d)."),
+                ngettext_lazy(
+                    "Please shorten your comment to %(max)d character (it has %(count)d).",
+                    "Please shorten your comment to %(max)d characters (it has %(count)d).",
+                    "max",
+                ),
                 code="max_length",
                 params={"max": MAX_LENGTH, "count": len(body)},
             )

@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale
 
 from hoaban.sections.models import SectionPage
@@ -13,13 +14,18 @@ SORT_DATE = "date"
 class SearchForm(forms.Form):
     """The reader's query and filters, read from the address (GET) so results can be shared."""
 
+    # "From"/"To" have a context: the admin's translation table uses the same words for languages.
     q = forms.CharField(label=_("Search"), required=False, strip=True)
     section = forms.ChoiceField(label=_("Section"), required=False)
     date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("date range", "From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("date range", "To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     lang = forms.ChoiceField(label=_("Language"), required=False)
     sort = forms.ChoiceField(
