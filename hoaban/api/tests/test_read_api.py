@@ -99,6 +99,9 @@ def test_fields_selects_what_each_article_carries(client, stories):
     assert all(set(item) == {"id", "title"} for item in data["items"])
     response = client.get(f"{API}/articles/?fields=title,email")
     assert response.status_code == 400
+    assert "Trường không hợp lệ: email" in response.json()["detail"]
+    # Outside the language prefixes, errors follow the client's Accept-Language.
+    response = client.get(f"{API}/articles/?fields=title,email", HTTP_ACCEPT_LANGUAGE="en")
     assert "Unknown field(s): email" in response.json()["detail"]
 
 

@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -31,8 +33,8 @@ def comments(article):
 
 def test_editors_see_the_pending_count_on_the_dashboard_and_in_the_menu(editor_client, comments):
     html = editor_client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "3 comments are waiting for moderation." in html
-    assert "Comments (3)" in html
+    assert "3 bình luận đang chờ duyệt." in html
+    assert json.dumps("Bình luận (3)") in html  # the menu is JSON in the page
 
 
 def test_queue_filters_by_status_and_searches_the_text(editor_client, comments):

@@ -12,7 +12,7 @@ def form_for(body, name="Trần Văn Minh"):
 def test_comment_shorter_than_five_characters_is_refused():
     form = form_for("Hay!")
     assert not form.is_valid()
-    assert form.errors["body"] == ["Please enter 5 or more characters"]
+    assert form.errors["body"] == ["Vui lòng nhập từ 5 ký tự trở lên"]
 
 
 def test_comment_of_exactly_five_characters_is_accepted():
@@ -30,7 +30,9 @@ def test_comment_of_exactly_500_characters_is_accepted():
 def test_comment_of_501_characters_is_refused_with_a_clear_error():
     form = form_for("ệ" * 501)
     assert not form.is_valid()
-    assert form.errors["body"] == ["Please shorten your comment to 500 characters (it has 501)."]
+    assert form.errors["body"] == [
+        "Vui lòng rút gọn bình luận xuống tối đa 500 ký tự (hiện có 501)."
+    ]
 
 
 def test_500_vietnamese_letters_typed_with_combining_marks_count_as_500():
@@ -53,16 +55,16 @@ def test_501_vietnamese_letters_typed_with_combining_marks_are_refused():
 def test_whitespace_only_comment_is_refused(body):
     form = form_for(body)
     assert not form.is_valid()
-    assert form.errors["body"] == ["Please write your comment."]
+    assert form.errors["body"] == ["Vui lòng nhập nội dung bình luận."]
 
 
 def test_four_letters_padded_with_spaces_are_still_too_short():
-    assert form_for("   Hay!   ").errors["body"] == ["Please enter 5 or more characters"]
+    assert form_for("   Hay!   ").errors["body"] == ["Vui lòng nhập từ 5 ký tự trở lên"]
 
 
 def test_missing_name_is_refused():
     form = form_for("Bài viết rất hữu ích.", name="  ")
-    assert form.errors["name"] == ["Please enter your name."]
+    assert form.errors["name"] == ["Vui lòng nhập họ tên."]
 
 
 def test_one_letter_name_and_81_letter_name_are_refused():

@@ -37,9 +37,9 @@ def test_anonymous_article_page_sets_no_cookie_and_carries_no_token(article):
     assert not response.cookies
     assert 'id="comment-form"' in html
     assert hidden_inputs(html) == {"csrfmiddlewaretoken": "", "issued": ""}
-    assert "Comment (0)" in html
-    assert "No comments yet" in html
-    assert "You have 500/500 characters left" in html
+    assert "Bình luận (0)" in html
+    assert "Chưa có bình luận nào" in html
+    assert "Bạn còn 500/500 ký tự" in html
 
 
 def test_article_page_shows_approved_comments_only_oldest_first(article):
@@ -51,7 +51,7 @@ def test_article_page_shows_approved_comments_only_oldest_first(article):
         article=article, name="Ẩn", body="Đã gỡ bỏ", ip_hash="x", status=Status.REMOVED
     )
     html = article_html(article)
-    assert "Comment (2)" in html
+    assert "Bình luận (2)" in html
     assert html.index("Bình luận đầu tiên") < html.index("Bình luận thứ hai")
     assert "Bình luận đầu tiên<br>xuống dòng" in html
     assert "Đang chờ duyệt" not in html
@@ -67,7 +67,7 @@ def test_comment_list_costs_the_same_queries_for_one_or_twenty_comments(article)
         approved(article, f"Bình luận số {number}")
     with CaptureQueriesContext(connection) as twenty:
         html = Client().get(article.url).content.decode()
-    assert "Comment (20)" in html
+    assert "Bình luận (20)" in html
     assert len(twenty) == len(one)
 
 
@@ -103,8 +103,8 @@ def test_valid_comment_is_stored_pending_and_the_reader_is_sent_back_to_the_comm
     assert comment.ip_hash != "203.0.113.7" and "203.0.113.7" not in comment.ip_hash
     assert len(comment.ip_hash) == 64
     html = article_html(article, "?comment=pending")
-    assert "Thank you! Your comment is awaiting moderation." in html
-    assert "Comment (0)" in html
+    assert "Cảm ơn bạn! Bình luận của bạn đang chờ duyệt." in html
+    assert "Bình luận (0)" in html
 
 
 def test_comments_from_one_address_share_a_stable_hash(article, reader):
@@ -208,7 +208,7 @@ def test_article_with_comments_switched_off_says_so_and_accepts_nothing(article,
     article.comments_open = False
     article.save_revision().publish()
     html = article_html(article)
-    assert "Comments are closed for this article." in html
+    assert "Bài viết này đã đóng bình luận." in html
     assert 'id="comment-form"' not in html
     response = reader.post(article)
     assert response.status_code == 403
@@ -222,7 +222,7 @@ def test_comments_close_by_themselves_after_the_configured_days(news_site, reade
     site_settings.save()
     old = news_site.article(date=timezone.now() - timedelta(days=4))
     recent = news_site.article(date=timezone.now() - timedelta(days=2))
-    assert "Comments are closed for this article." in article_html(old)
+    assert "Bài viết này đã đóng bình luận." in article_html(old)
     assert reader.post(old).status_code == 403
     assert reader.post(recent).status_code == 302
     assert Comment.objects.get().article_id == recent.pk
@@ -239,8 +239,8 @@ def test_auto_approved_comment_is_published_and_the_cache_told(
     assert response.json()["status"] == "published"
     assert announced == [article.pk]
     html = article_html(article, "?comment=published")
-    assert "Comment (1)" in html
-    assert "Your comment is published" in html
+    assert "Bình luận (1)" in html
+    assert "Bình luận của bạn đã được đăng" in html
 
 
 def test_comment_with_too_many_links_is_held_as_spam(

@@ -78,7 +78,7 @@ def test_damaged_archive_is_refused_and_changes_nothing(media_root, tmp_path):
                 data = data[:-100] + b"\0" * 100
             target.addfile(member, io.BytesIO(data))
 
-    with pytest.raises(CommandError, match="damaged"):
+    with pytest.raises(CommandError, match="bị hỏng"):
         call_command("restore_site", damaged, yes=True, stdout=io.StringIO())
     assert site_state(media_root) == before
 
@@ -86,5 +86,5 @@ def test_damaged_archive_is_refused_and_changes_nothing(media_root, tmp_path):
 def test_a_file_that_is_not_a_backup_is_refused(tmp_path):
     not_a_backup = tmp_path / "notes.tar"
     not_a_backup.write_text("Điện Biên")
-    with pytest.raises(CommandError, match="not a Hoa Ban backup archive"):
+    with pytest.raises(CommandError, match="không phải tệp sao lưu của Hoa Ban"):
         call_command("restore_site", not_a_backup, yes=True, stdout=io.StringIO())

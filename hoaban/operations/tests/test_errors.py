@@ -23,7 +23,7 @@ def test_database_outage_gives_a_503_page_that_asks_to_retry(raising_client, mon
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     body = response.content.decode()
-    assert "Service temporarily unavailable" in body
+    assert "Dịch vụ tạm thời gián đoạn" in body
     assert "Connection refused" not in body and "Traceback" not in body
 
 

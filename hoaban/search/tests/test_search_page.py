@@ -101,7 +101,7 @@ def test_reversed_or_malformed_dates_are_explained_not_searched(client, newsroom
         SEARCH_URL, {"q": "dien bien", "date_from": "2025-02-01", "date_to": "2025-01-01"}
     )
     assert response.status_code == 200
-    assert "The start date must not be after the end date." in response.content.decode()
+    assert "Ngày bắt đầu không được sau ngày kết thúc." in response.content.decode()
     assert response.context["results"] is None
     response = client.get(SEARCH_URL, {"q": "dien bien", "date_from": "hôm qua"})
     assert response.status_code == 200

@@ -31,7 +31,7 @@ def test_admin_sign_in_is_locked_after_repeated_wrong_passwords(client, editor):
         assert response.wsgi_request.user.is_anonymous
     response = sign_in(client, "bientapvien", "sai-mat-khau")
     assert response.status_code == 429
-    assert "Too many failed sign-in attempts" in response.content.decode()
+    assert "Đăng nhập sai quá nhiều lần" in response.content.decode()
     # Locked out: even the right password is refused until the cool-off ends.
     response = sign_in(client, "bientapvien", PASSWORD)
     assert response.status_code == 429

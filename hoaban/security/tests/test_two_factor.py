@@ -30,7 +30,7 @@ def test_editor_without_an_authenticator_signs_in_with_the_password_alone(client
 def test_editor_with_an_authenticator_is_asked_for_the_code(client, device):
     response = sign_in(client, "phongvien", PASSWORD)
     assert response.status_code == 200
-    assert "enter the six-digit code" in response.content.decode()
+    assert "nhập mã sáu chữ số" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
@@ -38,7 +38,7 @@ def test_wrong_authenticator_code_is_refused(client, device):
     wrong_code = f"{(int(current_code(device)) + 1) % 1_000_000:06d}"
     response = sign_in(client, "phongvien", PASSWORD, otp_token=wrong_code)
     assert response.status_code == 200
-    assert "wrong or has expired" in response.content.decode()
+    assert "sai hoặc đã hết hạn" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 

@@ -63,9 +63,13 @@ def test_documents_whose_content_matches_their_extension_are_accepted(editor_cli
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("bao-cao.pdf", b"<html><script>alert(1)</script></html>", "not a valid .pdf document"),
-        ("ke-hoach.docx", b"%PDF-1.7\n", "not a valid .docx document"),
-        ("danh-sach.csv", b"MZ\x90\x00\x03\x00\x00\x00", "not a valid .csv document"),
+        (
+            "bao-cao.pdf",
+            b"<html><script>alert(1)</script></html>",
+            "không phải tài liệu .pdf hợp lệ",
+        ),
+        ("ke-hoach.docx", b"%PDF-1.7\n", "không phải tài liệu .docx hợp lệ"),
+        ("danh-sach.csv", b"MZ\x90\x00\x03\x00\x00\x00", "không phải tài liệu .csv hợp lệ"),
         ("logo.svg", b"<svg onload='alert(1)'/>", "not allowed"),
         ("trang.html", b"<html></html>", "not allowed"),
     ],
@@ -82,7 +86,7 @@ def test_documents_are_refused_when_their_content_is_not_what_the_name_says(
 @override_settings(HOABAN_MAX_DOCUMENT_UPLOAD_SIZE=1024)
 def test_document_over_the_size_limit_is_refused(editor_client):
     response = upload_document(editor_client, "bao-cao.txt", "Điện Biên ".encode() * 200)
-    assert "This file is too big" in response.content.decode()
+    assert "Tệp này quá lớn" in response.content.decode()
     assert not get_document_model().objects.exists()
 
 
