@@ -68,5 +68,5 @@ def test_feed_that_is_not_well_formed_xml_is_refused(portal, fetcher):
 
 
 def test_feed_address_that_serves_a_web_page_is_refused_with_advice(portal, fetcher):
-    with pytest.raises(DiscoveryError, match="web page, not a feed"):
+    with pytest.raises(DiscoveryError, match="không phải kênh tin"):
         discover(source(feed_url=portal.url("muongcha/tin-tuc.html")), fetcher)

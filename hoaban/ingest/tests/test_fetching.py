@@ -34,13 +34,13 @@ def test_missing_page_is_an_error_naming_the_status(portal, fetcher):
 
 
 def test_page_over_the_size_limit_is_refused(portal, fetcher):
-    with pytest.raises(FetchError, match="limit"):
+    with pytest.raises(FetchError, match="giới hạn"):
         fetcher.get(portal.url("bad/big.html"))
 
 
 def test_redirect_loop_stops_at_the_redirect_limit(portal, fetcher, settings):
     before = len(portal.requested("/bad/loop.html"))
-    with pytest.raises(FetchError, match="redirect"):
+    with pytest.raises(FetchError, match="chuyển hướng"):
         fetcher.get(portal.url("bad/loop.html"))
     # The first request and the allowed redirects, per try.
     tries = 1 + settings.HOABAN_INGEST_RETRIES
@@ -49,7 +49,7 @@ def test_redirect_loop_stops_at_the_redirect_limit(portal, fetcher, settings):
 
 
 def test_slow_server_times_out(portal, fetcher):
-    with pytest.raises(FetchError, match="No answer within"):
+    with pytest.raises(FetchError, match="Không có phản hồi trong vòng"):
         fetcher.get(portal.url("bad/slow.html"))
 
 

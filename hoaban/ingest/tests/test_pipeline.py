@@ -46,10 +46,10 @@ def test_each_malformed_item_is_reported_and_skipped_while_the_run_goes_on(dienb
         "mojibake.html",
     }
     assert "404" in reasons["bai-viet-da-go-1199.html"]
-    assert "limit" in reasons["big.html"]
-    assert "No answer" in reasons["slow.html"]
-    assert "redirect" in reasons["loop.html"]
-    assert "garbled" in reasons["mojibake.html"]
+    assert "giới hạn" in reasons["big.html"]
+    assert "Không có phản hồi" in reasons["slow.html"]
+    assert "chuyển hướng" in reasons["loop.html"]
+    assert "lỗi phông" in reasons["mojibake.html"]
     # Both pages with a wrong charset label are read right and imported.
     titles = set(ArticlePage.objects.values_list("title", flat=True))
     assert titles == {
@@ -159,7 +159,7 @@ def test_broken_feeds_are_reported_and_the_other_sources_still_run(news_site, po
     culture = feed_source(news_site, portal, "Sở VHTTDL", "vanhoa/rss10.rdf", section="culture")
     summaries = run(broken, html, culture)
     assert "not well-formed" in summaries[0].error
-    assert "web page, not a feed" in summaries[1].error
+    assert "không phải kênh tin" in summaries[1].error
     assert summaries[2].imported == 1
     broken.refresh_from_db()
     assert broken.last_result == Source.Result.FAILED and "not well-formed" in broken.last_error

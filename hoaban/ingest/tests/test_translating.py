@@ -164,7 +164,7 @@ def test_source_form_offers_the_editions_and_refuses_the_source_language(
     add_url = reverse("wagtailsnippets_ingest_source:add")
     form = admin_client.get(add_url).content.decode()
     assert 'name="translate_into"' in form
-    assert "for an editor to review and publish" in form
+    assert "để biên tập viên duyệt và xuất bản" in form
 
     vietnamese = Locale.objects.get(language_code="vi")
     data = {
@@ -179,7 +179,7 @@ def test_source_form_offers_the_editions_and_refuses_the_source_language(
     }
     response = admin_client.post(add_url, data)
     assert response.status_code == 200
-    assert "already in the source&#x27;s language" in response.content.decode()
+    assert "đã ở ngôn ngữ của nguồn" in response.content.decode()
     assert not Source.objects.exists()
 
     data["translate_into"] = [editions["en"].pk, editions["ru"].pk]
