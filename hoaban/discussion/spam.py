@@ -7,6 +7,8 @@ click and never the reader's text.
 import re
 import unicodedata
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext
 
 # Bare domains count too: spammers drop the scheme to slip past "http" filters.
@@ -34,10 +36,16 @@ def banned_word_in(text: str, banned_words) -> str:
 
 
 def held_reason(text: str, *, max_links: int, banned_words) -> str:
-    links = count_links(text)
-    if links > max_links:
-        return gettext("%(count)d links (more than %(max)d)") % {"count": links, "max": max_links}
-    word = banned_word_in(text, banned_words)
-    if word:
-        return gettext("banned word “%(word)s”") % {"word": word}
-    return ""
+    """Why the comment is held, stored for the editors: in the newsroom's language, whichever
+    edition the reader wrote in."""
+    with translation.override(settings.LANGUAGE_CODE):
+        links = count_links(text)
+        if links > max_links:
+            return gettext("%(count)d links (more than %(max)d)") % {
+                "count": links,
+                "max": max_links,
+            }
+        word = banned_word_in(text, banned_words)
+        if word:
+            return gettext("banned word “%(word)s”") % {"word": word}
+        return ""

@@ -6,6 +6,7 @@ from html import unescape
 import pytest
 from django.test import Client
 
+from hoaban.discussion.models import Comment, CommentSettings
 from hoaban.testing import translate
 
 from .conftest import Reader
@@ -86,3 +87,17 @@ def test_the_rules_are_the_same_in_every_edition(article, russian_article, reade
     for target, language in [(article, "vi"), (russian_article, "ru"), (article, "en")]:
         assert reader.post(target, body="Hay!", language=language).status_code == 400
         assert reader.post(target, body="x" * 501, language=language).status_code == 400
+
+
+def test_held_reason_is_stored_in_the_newsrooms_language(russian_article, reader):
+    rules = CommentSettings.for_site(russian_article.get_site())
+    rules.banned_words = "казино"
+    rules.save()
+    reader.post(
+        russian_article,
+        body="Смотрите http://a.example http://b.example http://c.example",
+        language="ru",
+    )
+    reader.post(russian_article, body="Лучшее Казино онлайн здесь", language="ru")
+    reasons = list(Comment.objects.order_by("pk").values_list("held_reason", flat=True))
+    assert reasons == ["3 liên kết (nhiều hơn 2)", "từ bị cấm “казино”"]
