@@ -275,7 +275,9 @@ def run(options, connections, workdir: Path, processes: Processes):
     )
 
     print("\n== purge after publish (through Varnish)")
-    for name, seconds in purge_check(env, varnish.url, article).items():
+    # The editor's process runs with the site's settings, the proxy to purge included.
+    editor_env = {**env, "FRONTEND_CACHE_URL": f"http://127.0.0.1:{ports['varnish']}"}
+    for name, seconds in purge_check(editor_env, varnish.url, article).items():
         shown = f"{seconds:.2f} s" if seconds is not None else "NOT within 10 s"
         print(f"   {name:<40} new version served after {shown}")
 
