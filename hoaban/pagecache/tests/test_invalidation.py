@@ -46,6 +46,14 @@ def test_publishing_purges_the_article_and_every_page_listing_it(
     )
     tag_url = home.url + "tags/dien-bien/"
     listings = [home.url, section.url, videos.url, news_site.topic.url, tag_url]
+    feeds = "/vi/feeds/"
+    listings += [
+        feeds + "rss.xml",
+        feeds + "atom.xml",
+        f"{feeds}sections/{section.slug}/rss.xml",
+        f"{feeds}topics/{news_site.topic.slug}/atom.xml",
+        f"{feeds}tags/dien-bien/rss.xml",
+    ]
     untouched = news_site.sections["business"].url
     warm(article.url, *listings, untouched)
 

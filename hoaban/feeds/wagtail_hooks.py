@@ -1,0 +1,33 @@
+from django.utils import translation
+from wagtail import hooks
+
+from hoaban.feeds.feeds import feed_urls
+
+
+@hooks.register("hoaban_urls_showing_page")
+def feeds_showing_page(page):
+    """The feeds a page appears in, so the page cache and the proxy drop them on publish: its
+    edition's, its section's and topics' (and a section's or topic's own), and its tags'."""
+    from hoaban.home.models import HomePage
+    from hoaban.pagecache.invalidation import pages_showing
+    from hoaban.sections.models import SectionPage
+    from hoaban.topics.models import TopicPage
+
+    site = page.get_site()
+    if site is None:
+        return []
+    kinds = []
+    for shown_on in pages_showing(page):
+        if isinstance(shown_on, HomePage):
+            kinds.append(("edition", None))
+        elif isinstance(shown_on, SectionPage):
+            kinds.append(("section", shown_on.slug))
+        elif isinstance(shown_on, TopicPage):
+            kinds.append(("topic", shown_on.slug))
+    tags = getattr(page.specific_deferred, "tags", None)
+    if tags is not None:
+        kinds += [("tag", slug) for slug in tags.values_list("slug", flat=True)]
+    with translation.override(page.locale.language_code):
+        return [
+            site.root_url + url for kind, slug in kinds for url in feed_urls(kind, slug).values()
+        ]
