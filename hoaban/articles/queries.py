@@ -78,16 +78,16 @@ def recent_news(locale, exclude=None, count=None):
 def related_articles(article, count=4):
     """Stories sharing the most tags with this one, then the newest of its section.
 
-    Only the latest RELATED_CANDIDATES taggings of its tags are weighed (newest pages have the
-    highest ids), so the cost stays flat however many stories a popular tag gathers over years.
+    Only the latest RELATED_CANDIDATES taggings of each tag are weighed, so the cost stays flat
+    however many stories a popular tag gathers over the years.
     """
-    tag_ids = list(article.tags.values_list("pk", flat=True))
-    taggings = _article_model().tags.through.objects.filter(tag_id__in=tag_ids)
-    shared = Counter(
-        taggings.exclude(content_object_id=article.pk)
-        .order_by("-content_object_id")
-        .values_list("content_object_id", flat=True)[:RELATED_CANDIDATES]
-    )
+    taggings = _article_model().tags.through.objects.exclude(content_object_id=article.pk)
+    shared = Counter()
+    # One query per tag: the tag index holds its taggings in id order, so the newest ones are
+    # read straight off it (a query over several tags at once would sort all their taggings).
+    for tag_id in article.tags.values_list("pk", flat=True):
+        newest = taggings.filter(tag_id=tag_id).order_by("-id")[:RELATED_CANDIDATES]
+        shared.update(newest.values_list("content_object_id", flat=True))
     candidates = live_articles(article.locale).exclude(pk=article.pk)
     by_tags = sorted(
         candidates.filter(pk__in=list(shared)),
