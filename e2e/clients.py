@@ -4,6 +4,7 @@ urllib only, so each simulated person costs one cookie jar and no browser.
 """
 
 import http.cookiejar
+import json
 import re
 import urllib.error
 import urllib.parse
@@ -69,3 +70,36 @@ class Editor(Browser):
         """Publish a page through Wagtail's bulk action, as from the page listing."""
         path = f"{self.admin_path}bulk/wagtailcore/page/publish/?id={page_id}"
         return self.post_form(path, {"include_descendants": ""})
+
+
+class Commenter(Browser):
+    """A reader posting comments as comments.js does: fetch a token, then post asking for JSON."""
+
+    def post_comment(self, article_id: int, name: str, body: str) -> tuple[int, dict]:
+        """(HTTP status, JSON answer); the answer is {} when the server sent no JSON."""
+        token = self.request("/vi/comments/token/")
+        if token.status != 200:
+            return token.status, {}
+        token = json.loads(token.body)
+        data = {
+            "csrfmiddlewaretoken": token["csrfToken"],
+            "issued": token["issued"],
+            "name": name,
+            "body": body,
+            "website": "",
+        }
+        path = f"/vi/comments/{article_id}/"
+        request = urllib.request.Request(
+            self.base_url + path,
+            data=urllib.parse.urlencode(data).encode(),
+            headers={"Accept": "application/json", "Referer": self.base_url + path},
+        )
+        try:
+            with self.opener.open(request, timeout=self.timeout) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            answer = error.read()
+            try:
+                return error.code, json.loads(answer)
+            except ValueError:
+                return error.code, {}

@@ -1,15 +1,14 @@
 """Reader comments against the real server: concurrent posting, and a reader and an editor in
 a real browser."""
 
-import http.cookiejar
-import json
 import re
-import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from playwright.sync_api import expect
+
+from .clients import Commenter
 
 THREADS = 8
 PER_THREAD = 25
@@ -38,46 +37,17 @@ def count_stored(live_site, article_id: int, prefix: str) -> list[str]:
     return [line.removeprefix("BODY ") for line in output if line.startswith("BODY ")]
 
 
-class ScriptedReader:
-    """A client as comments.js behaves: fetch the token, then post asking for JSON."""
-
-    def __init__(self, base_url: str):
-        self.base_url = base_url
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-        )
-
-    def post(self, article_id: int, name: str, body: str) -> dict:
-        with self.opener.open(f"{self.base_url}/vi/comments/token/", timeout=30) as response:
-            token = json.load(response)
-        data = urllib.parse.urlencode(
-            {
-                "csrfmiddlewaretoken": token["csrfToken"],
-                "issued": token["issued"],
-                "name": name,
-                "body": body,
-                "website": "",
-            }
-        ).encode()
-        request = urllib.request.Request(
-            f"{self.base_url}/vi/comments/{article_id}/",
-            data=data,
-            headers={"Accept": "application/json"},
-        )
-        with self.opener.open(request, timeout=60) as response:
-            return json.load(response)
-
-
 def test_two_hundred_comments_posted_concurrently_are_all_stored(live_site):
     [(article_id, _path)] = demo_articles(live_site, 1)
     prefix = "Luồng đồng thời"
 
     def post_many(thread: int) -> list[str]:
-        reader = ScriptedReader(live_site.base_url)
+        reader = Commenter(live_site.base_url)
         statuses = []
         for number in range(PER_THREAD):
             body = f"{prefix} {thread}-{number}: ý kiến của bạn đọc về Điện Biên."
-            statuses.append(reader.post(article_id, f"Bạn đọc {thread}", body)["status"])
+            _status, answer = reader.post_comment(article_id, f"Bạn đọc {thread}", body)
+            statuses.append(answer.get("status"))
         return statuses
 
     with ThreadPoolExecutor(max_workers=THREADS) as pool:
