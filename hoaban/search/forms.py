@@ -1,5 +1,8 @@
+from datetime import date
+
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale
@@ -9,6 +12,9 @@ from hoaban.sections.models import SectionPage
 ALL_LANGUAGES = "all"
 SORT_RELEVANCE = "relevance"
 SORT_DATE = "date"
+# Wider than any archive; at the calendar's ends the day after or a time zone shift overflows.
+EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2999, 12, 31)
+DATE_RANGE = [MinValueValidator(EARLIEST_DATE), MaxValueValidator(LATEST_DATE)]
 
 
 class SearchForm(forms.Form):
@@ -20,11 +26,13 @@ class SearchForm(forms.Form):
     date_from = forms.DateField(
         label=pgettext_lazy("date range", "From"),
         required=False,
+        validators=DATE_RANGE,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     date_to = forms.DateField(
         label=pgettext_lazy("date range", "To"),
         required=False,
+        validators=DATE_RANGE,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     lang = forms.ChoiceField(label=_("Language"), required=False)

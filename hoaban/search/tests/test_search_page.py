@@ -106,6 +106,11 @@ def test_reversed_or_malformed_dates_are_explained_not_searched(client, newsroom
     response = client.get(SEARCH_URL, {"q": "dien bien", "date_from": "hôm qua"})
     assert response.status_code == 200
     assert response.context["form"].errors["date_from"]
+    # The calendar's last day: the day after it does not exist.
+    response = client.get(SEARCH_URL, {"q": "dien bien", "date_to": "9999-12-31"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["date_to"]
+    assert response.context["results"] is None
 
 
 def test_sort_by_date_puts_the_newest_first(client, newsroom):
