@@ -25,8 +25,21 @@ SOURCE_LINE = re.compile(r"^(Nguồn|Theo|Source)\s*:?\s+\S", re.IGNORECASE)
 PHOTO_CREDIT = re.compile(r"[\s(]*(\(?\s*Ảnh\s*:\s*[^()]+?)\)?\s*$")
 
 
+# Text in, parsed as UTF-8 bytes: lxml refuses a str that keeps its XML declaration
+# (`<?xml version="1.0" encoding="utf-8"?>`, common on XHTML portals) or holds a NUL.
+UTF8_HTML = lxml.html.HTMLParser(encoding="utf-8")
+
+
 class ExtractionError(Exception):
     pass
+
+
+def parse_html(html: str):
+    """The page's element tree, or None for a page with no markup at all."""
+    try:
+        return lxml.html.fromstring(html.encode("utf-8", errors="replace"), parser=UTF8_HTML)
+    except lxml.etree.ParserError:  # "Document is empty"
+        return None
 
 
 @dataclass
@@ -62,7 +75,9 @@ class Extracted:
 
 
 def extract_article(html: str, *, url: str) -> Extracted:
-    tree = lxml.html.fromstring(html)
+    tree = parse_html(html)
+    if tree is None:
+        raise ExtractionError(_("The page is empty."))
     _captions_as_titles(tree)
     page_text = " ".join(tree.text_content().split())
     result = trafilatura.extract(
