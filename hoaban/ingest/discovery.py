@@ -13,11 +13,11 @@ from datetime import UTC, datetime
 from urllib.parse import urldefrag, urljoin
 
 import feedparser
-import lxml.html
 from django.utils.translation import gettext as _
 
 from .dates import parse_vietnamese_datetime
 from .encoding import decode_page
+from .extraction import parse_html
 from .fetching import Fetched, Fetcher
 
 
@@ -57,11 +57,15 @@ def discover(source, fetcher: Fetcher) -> Listing:
 
 
 def parse_feed(fetched: Fetched) -> list[Candidate]:
-    parsed = feedparser.parse(
-        fetched.content,
-        response_headers={"content-type": fetched.headers.get("content-type", "")},
-    )
-    if not parsed.version:
+    try:
+        parsed = feedparser.parse(
+            fetched.content,
+            response_headers={"content-type": fetched.headers.get("content-type", "")},
+        )
+    except ValueError as error:  # feedparser's charset sniffing trips over some binary junk
+        raise DiscoveryError(_("This is not an RSS or Atom feed.")) from error
+    # An empty body parses to no "version" key at all, where attribute access raises.
+    if not parsed.get("version"):
         if _looks_like_html(fetched):
             raise DiscoveryError(
                 _(
@@ -79,8 +83,8 @@ def parse_feed(fetched: Fetched) -> list[Candidate]:
         link = entry.get("link")
         if not link:
             continue
-        url = urldefrag(urljoin(fetched.url, link)).url
-        if url in seen:
+        url = _absolute(fetched.url, link)
+        if not url or url in seen:
             continue
         seen.add(url)
         candidates.append(
@@ -107,13 +111,24 @@ def _looks_like_html(fetched: Fetched) -> bool:
 
 
 def parse_list_page(fetched: Fetched, *, pattern: str) -> list[Candidate]:
-    tree = lxml.html.fromstring(decode_page(fetched.content, fetched.headers.get("content-type")))
-    tree.make_links_absolute(fetched.url)
+    tree = parse_html(decode_page(fetched.content, fetched.headers.get("content-type", "")))
+    if tree is None:
+        raise DiscoveryError(_("The list page is empty."))
+    base = tree.find(".//base[@href]")
+    base_url = _absolute(fetched.url, base.get("href")) if base is not None else None
     matcher = re.compile(pattern)
     candidates, seen = [], set()
     for anchor in tree.iter("a"):
-        url = urldefrag(anchor.get("href", "")).url
+        url = _absolute(base_url or fetched.url, anchor.get("href", ""))
         if url and url not in seen and matcher.search(url):
             seen.add(url)
             candidates.append(Candidate(url=url, title=" ".join(anchor.text_content().split())))
     return candidates
+
+
+def _absolute(base: str, link: str) -> str | None:
+    """The link made absolute, without its fragment; None when it is no URL ("http://[x")."""
+    try:
+        return urldefrag(urljoin(base, link.strip())).url if link.strip() else None
+    except ValueError:
+        return None
