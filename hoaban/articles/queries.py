@@ -8,6 +8,8 @@ from collections import Counter
 
 from django.apps import apps
 from django.conf import settings
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from hoaban.translation.editions import in_edition, readable
 
@@ -32,6 +34,20 @@ def live_articles(locale):
         .prefetch_related("lead_image__renditions")
         .order_by("-date", "-pk")
     )
+
+
+def tagged_articles(locale, slug):
+    """(tag, live articles of the edition carrying it), or 404 when no live, public article of
+    any edition carries it: a tag that only drafts, private pages or unpublished edits carry is
+    not for readers, nor is its name. (Another edition's tag has a page here, if empty, so the
+    language switcher can keep the tag.)"""
+    from taggit.models import Tag
+
+    tag = get_object_or_404(Tag, slug=slug)
+    readable_anywhere = _article_model().objects.live().public().filter(tagged_items__tag=tag)
+    if not readable(readable_anywhere).exists():
+        raise Http404
+    return tag, live_articles(locale).filter(tagged_items__tag=tag).distinct()
 
 
 def attach_sections(articles, locale=None):

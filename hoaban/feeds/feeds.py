@@ -20,7 +20,6 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from taggit.models import Tag
 from wagtail.models import Site
 
 from hoaban.articles import queries
@@ -244,8 +243,7 @@ class SectionFeed(ArticleFeed):
 class TagFeed(ArticleFeed):
     def get_object(self, request, slug):
         locale, home = self.edition(request)
-        tag = get_object_or_404(Tag, slug=slug)
-        articles = queries.live_articles(locale).filter(tagged_items__tag=tag).distinct()
+        tag, articles = queries.tagged_articles(locale, slug)
         source = self.source(
             request,
             title=tag.name,

@@ -1,7 +1,5 @@
 from django.db import models
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
@@ -61,8 +59,7 @@ class HomePage(RoutablePageMixin, BasePage):
 
     @path("tags/<slug:tag>/", name="tag")
     def tag_page(self, request, tag):
-        tag = get_object_or_404(Tag, slug=tag)
-        articles = queries.live_articles(self.locale).filter(tagged_items__tag=tag).distinct()
+        tag, articles = queries.tagged_articles(self.locale, tag)
         page = paginate(request, articles)
         page.object_list = queries.attach_sections(page.object_list, self.locale)
         return self.render(
