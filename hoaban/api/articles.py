@@ -1,7 +1,7 @@
 """Querysets and dictionaries behind the read API: live, public pages only, a fixed number of
 queries per response whatever its length."""
 
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from wagtail.models import PageLogEntry
 
 from hoaban.articles import queries
@@ -53,7 +53,11 @@ def load(articles, fields):
     if "tags" in fields:
         articles = articles.prefetch_related("tagged_items__tag")
     if "topics" in fields:
-        articles = articles.prefetch_related("topics")
+        # A draft or private topic the story is filed under stays unnamed, its id included.
+        from hoaban.topics.models import TopicPage
+
+        readable = TopicPage.objects.live().public().only("pk")
+        articles = articles.prefetch_related(Prefetch("topics", queryset=readable))
     articles = list(articles)
     if "section" in fields:
         queries.attach_sections(articles)
