@@ -4,11 +4,15 @@ Everything slow (fetching the page and its photos) happened before; here the wri
 transaction that first takes the import lock, then re-checks what may have changed while the
 item was on the network (the same URL or story imported by a concurrent run), then writes.
 Photo files are not part of the database transaction, so files stored by a failed write are
-deleted before the error goes on.
+deleted before the error goes on. A run killed outright (SIGKILL, OOM, power) cannot do that:
+its files stay behind with no image row. Each photo's file name therefore carries its content
+hash, and the next import of the same photo finds that leftover and writes over it rather than
+beside it.
 """
 
 import hashlib
 import io
+import posixpath
 from dataclasses import dataclass
 
 from django.core.files.images import ImageFile
@@ -150,17 +154,29 @@ def _store_image(item: PhotoFile, source: Source, stored: list) -> NewsImage:
     if existing is not None:
         return existing
     caption = item.photo.caption
+    stem, extension = posixpath.splitext(item.filename)
     image = NewsImage(
         title=Truncator(caption or item.filename).chars(255),
         caption=caption[:500],
         credit=(item.photo.credit or source.name)[:255],
-        file=ImageFile(io.BytesIO(item.data), name=item.filename),
         file_size=len(item.data),
         file_hash=digest,
     )
+    # Short enough that Wagtail's 95-character path limit never trims the hash off.
+    name = f"{stem[:60]}-{digest[:12]}{extension}"
+    _remove_leftover(image.file.field.generate_filename(image, name))
+    image.file = ImageFile(io.BytesIO(item.data), name=name)
     image.save()
     stored.append(image)
     return image
+
+
+def _remove_leftover(path: str):
+    """A file at this photo's path that no image uses was left by a killed run (the import
+    lock keeps other runs out): the same bytes, so it goes and the photo takes its name."""
+    storage = NewsImage._meta.get_field("file").storage
+    if storage.exists(path) and not NewsImage.objects.filter(file=path).exists():
+        storage.delete(path)
 
 
 def _body(blocks, images, *, skip) -> list[dict]:

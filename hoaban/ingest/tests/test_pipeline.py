@@ -1,4 +1,5 @@
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -177,6 +178,24 @@ def test_failure_while_writing_leaves_no_article_image_or_file_behind(dienbien, 
     assert not NewsImage.objects.exists()
     assert not [path for path in media.rglob("*") if path.is_file()]
     assert default_storage.location == str(media)
+
+
+def test_photos_a_killed_run_left_behind_are_taken_over_by_the_next_run(dienbien, media):
+    # A killed run writes photo files and never gets to delete them; here the write fails and
+    # the clean-up does nothing, as after SIGKILL.
+    storage = NewsImage._meta.get_field("file").storage
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(importer.ImportedItem, "save", lambda *a, **k: 1 / 0)
+        patch.setattr(storage, "delete", lambda name: None)
+        run(dienbien)
+    left = {path.name for path in media.rglob("*") if path.is_file()}
+    assert left and not NewsImage.objects.exists()
+
+    (summary,) = run(dienbien)
+    assert summary.imported == 4
+    on_disk = {path.name for path in media.rglob("*") if path.is_file()}
+    used = {Path(name).name for name in NewsImage.objects.values_list("file", flat=True)}
+    assert on_disk == used and left <= used
 
 
 def test_dry_run_writes_nothing_but_counts_what_would_happen(dienbien, media):
