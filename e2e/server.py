@@ -103,6 +103,18 @@ class LiveSite:
             **kwargs,
         )
 
+    def spawn(self, *args) -> subprocess.Popen:
+        """Start a manage.py command against this server's database in its own process group,
+        so a test can SIGKILL it midway; its output goes to the server log."""
+        return subprocess.Popen(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            stdout=open(self.workdir / "server.log", "a"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
     def create_draft_articles(self, count: int, label: str = "") -> list[int]:
         """Unpublished articles in the first Vietnamese section, for editors to publish."""
         script = DRAFTS_SCRIPT.format(count=count, label=label or uuid.uuid4().hex[:6])

@@ -1,9 +1,18 @@
 """Faults on the real server: the database goes away, the app server is killed mid-write."""
 
+import collections
+import http.client
+import itertools
+import json
+import os
+import re
+import signal
 import threading
+import time
 import uuid
 
-from .clients import Browser, Editor
+from .clients import Browser, Commenter, Editor
+from .feedportal import FeedPortal
 
 INTEGRITY_SCRIPT = """
 from wagtail.models import Page
@@ -68,3 +77,152 @@ def test_server_killed_while_editors_publish_loses_no_accepted_publish(live_site
     reader = Browser(live_site.base_url)
     for page_id in accepted:
         assert reader.request(live[page_id]).status == 200
+
+
+COMMENTS_SCRIPT = """
+import json
+from django.db import connection
+from hoaban.discussion.models import Comment
+rows = list(Comment.objects.filter(body__startswith={prefix!r}).values("body", "name", "ip_hash"))
+integrity = "ok"
+if connection.vendor == "sqlite":
+    with connection.cursor() as cursor:
+        integrity = cursor.execute("PRAGMA integrity_check").fetchone()[0]
+print(json.dumps({{"rows": rows, "integrity": integrity}}))
+"""
+FIRST_ARTICLE_SCRIPT = """
+from hoaban.articles.models import ArticlePage
+print(ArticlePage.objects.live().public().filter(locale__language_code="vi").latest("date").pk)
+"""
+
+
+def wait_for(condition, timeout: float, message: str):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, message
+        time.sleep(0.05)
+
+
+def test_server_killed_while_readers_comment_keeps_each_accepted_comment_exactly_once(live_site):
+    article_id = int(live_site.shell(FIRST_ARTICLE_SCRIPT))
+    prefix = f"Sự cố {uuid.uuid4().hex[:6]}"
+    body = re.compile(rf"^{prefix} \d+-\d+: bà con Mường Phăng mong có trạm y tế mới\.$")
+    accepted, lock, stop = [], threading.Lock(), threading.Event()
+
+    def comment_until_stopped(reader_number: int):
+        reader = Commenter(live_site.base_url, timeout=20)
+        for number in itertools.count():
+            if stop.is_set():
+                return
+            text = f"{prefix} {reader_number}-{number}: bà con Mường Phăng mong có trạm y tế mới."
+            try:
+                status, answer = reader.post_comment(article_id, "Lò Thị Păng", text)
+            except (OSError, http.client.HTTPException, ValueError):
+                stop.wait(0.1)  # the server is down or the answer was cut: go on shortly
+                continue
+            assert status < 500 or status == 503, status
+            if status == 200 and answer.get("status") in ("pending", "published"):
+                with lock:
+                    accepted.append(text)
+
+    readers = [threading.Thread(target=comment_until_stopped, args=(n,)) for n in range(6)]
+    for reader in readers:
+        reader.start()
+    try:
+        wait_for(lambda: len(accepted) >= 30, 60, "readers could not post before the kill")
+        before = len(accepted)
+        live_site.restart()  # SIGKILL to every gunicorn process while posts are in flight
+        wait_for(lambda: len(accepted) >= before + 30, 60, "readers could not post after it")
+    finally:
+        stop.set()
+        for reader in readers:
+            reader.join()
+
+    stored = json.loads(live_site.shell(COMMENTS_SCRIPT.format(prefix=prefix)))
+    assert stored["integrity"] == "ok"
+    counts = collections.Counter(row["body"] for row in stored["rows"])
+    assert not [text for text in accepted if counts[text] != 1]
+    assert max(counts.values()) == 1  # a post the client gave up on is stored once at most
+    # Nothing half-written: every stored comment is whole.
+    assert all(body.match(row["body"]) and row["name"] and row["ip_hash"] for row in stored["rows"])
+
+
+SOURCE_SCRIPT = """
+from hoaban.ingest.models import Source
+from hoaban.sections.models import SectionPage
+section = SectionPage.objects.filter(locale__language_code="vi").order_by("path").first()
+Source.objects.create(name={name!r}, home_url={home!r}, feed_url={feed!r}, default_section=section)
+"""
+IMPORTS_SCRIPT = """
+import json, os
+from django.conf import settings
+from django.core.files.storage import default_storage
+from wagtail.models import Page, Revision
+from hoaban.articles.models import ArticlePage
+from hoaban.images.models import NewsImage
+from hoaban.ingest.models import ImportedItem
+
+items = ImportedItem.objects.filter(source__name={name!r}).select_related("article")
+pages = ArticlePage.objects.filter(source_name={name!r})
+incomplete = []
+for item in items:
+    article = item.article
+    photos = [article.lead_image] if article and article.lead_image else []
+    for block in article.body if article else []:
+        if block.block_type == "image":
+            photos.append(block.value["image"])
+    revisions = Revision.page_revisions.filter(object_id=str(article.pk)).count() if article else 0
+    if item.status != "imported" or revisions != 1 or len(photos) != 2 or not all(
+        default_storage.exists(photo.file.name) for photo in photos
+    ):
+        incomplete.append(item.url)
+folder = os.path.join(settings.MEDIA_ROOT, "original_images")
+on_disk = set(os.listdir(folder)) if os.path.isdir(folder) else set()
+on_disk = {{name for name in on_disk if name.startswith("ban-tin-")}}
+known = {{os.path.basename(name) for name in NewsImage.objects.values_list("file", flat=True)}}
+urls = list(items.values_list("url", flat=True))
+print(json.dumps({{
+    "items": len(urls),
+    "distinct_urls": len(set(urls)),
+    "pages": pages.count(),
+    "pages_without_item": pages.exclude(pk__in=items.values("article_id")).count(),
+    "incomplete": incomplete,
+    "tree_problems": sum(len(found) for found in Page.find_problems()),
+    "stray_files": len(on_disk - known),
+}}))
+"""
+
+
+def imports(live_site, name: str) -> dict:
+    return json.loads(live_site.shell(IMPORTS_SCRIPT.format(name=name)))
+
+
+def test_syndication_killed_midway_leaves_whole_items_and_the_rerun_finishes(live_site):
+    stories = 20
+    portal = FeedPortal(stories, slow_every=3).start()
+    name = f"Cổng thông tin huyện Mường Chà {uuid.uuid4().hex[:6]}"
+    live_site.shell(SOURCE_SCRIPT.format(name=name, home=portal.base_url, feed=portal.feed_url))
+    try:
+        # Killed just as a story's photos are in (the importer writes it next), a little later
+        # (inside its transaction, most likely), and later still.
+        for story, delay in ((3, 0.0), (8, 0.08), (13, 0.15)):
+            run = live_site.spawn("syndicate", "--source", name)
+            served = portal.last_photo_served(story).wait(60)
+            time.sleep(delay)
+            os.killpg(run.pid, signal.SIGKILL)
+            run.wait()
+            assert served, f"the run never reached story {story}:\n{live_site.log()[-3000:]}"
+            state = imports(live_site, name)
+            assert state["incomplete"] == [] and state["pages_without_item"] == 0, state
+            assert state["items"] < stories, "the kill should land in the middle of the run"
+        rerun = live_site.manage("syndicate", "--source", name, check=False)
+        assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    finally:
+        portal.stop()
+
+    state = imports(live_site, name)
+    assert state["items"] == state["distinct_urls"] == state["pages"] == stories, state
+    assert state["incomplete"] == [] and state["pages_without_item"] == 0
+    assert state["tree_problems"] == 0
+    # Photo files a killed run wrote were taken over by the rerun, not left beside new copies.
+    assert state["stray_files"] == 0
