@@ -17,6 +17,7 @@ Everything stays on 127.0.0.1 and stops after --requests.
 import argparse
 import itertools
 import json
+import os
 import statistics
 import sys
 import threading
@@ -182,7 +183,7 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--publish-every", type=int, default=20)
-    parser.add_argument("--comment-every", type=int, default=10)
+    parser.add_argument("--comment-every", type=int, default=5)
     args = parser.parse_args()
 
     site = LiveSite(workers=args.workers).start()
@@ -203,6 +204,10 @@ def main() -> int:
             for index in range(1, args.requests + 1):
                 pool.submit(load.one, index, args.publish_every, args.comment_every)
         errors = report(load, time.perf_counter() - started)
+        # The machine is shared: the figures mean little without what else was running.
+        print(
+            "load average (1, 5, 15 min) at the end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+        )
         failures = verify(load)
     finally:
         site.stop()
