@@ -12,6 +12,7 @@ from wagtail.models import PageViewRestriction
 from hoaban.discussion.clients import hash_ip
 from hoaban.discussion.models import Comment
 from hoaban.sections.models import SectionPage
+from hoaban.testing import translate
 from hoaban.topics.models import TopicPage
 
 API = "/api/v1"
@@ -82,6 +83,13 @@ def newsroom(news_site):
     edited.topics.add(draft_topic)
     edited.save_revision()
 
+    # An English edition whose only copy of the story is a machine-translated draft, as
+    # syndication makes them.
+    translate(site.home, "en", title="Dien Bien Phu Newspaper")
+    translate(
+        public, "en", title=f"Machine draft {MARK}", lead=f"Unreviewed {MARK}.", publish=False
+    )
+
     for status in Comment.Status.values:
         Comment.objects.create(
             article=public,
@@ -99,6 +107,8 @@ def api_urls(site, public, edited):
     return [
         f"{API}/articles/?limit=100",
         f"{API}/articles/?locale=vi&limit=100",
+        f"{API}/articles/?locale=en&limit=100",
+        f"{API}/search/?q=Machine&locale=en",
         f"{API}/articles/?tag=hop-tac",
         f"{API}/articles/?section=tin-tuc-chinh-tri",
         f"{API}/articles/?section=noi-bo-{MARK}",
@@ -120,11 +130,12 @@ def feed_urls(site):
     kinds += ["tags/hop-tac", "tags/le-hoi", f"topics/{site.topic.slug}"]
     kinds += [f"tags/nhan-{MARK}{number}" for number in range(1, 6)]
     kinds += [f"tags/nhan-nhap-{MARK}", f"topics/chu-de-nhap-{MARK}", f"topics/chu-de-rieng-{MARK}"]
-    return [
+    urls = [
         f"/vi/feeds/{kind}{kind_format}"
         for kind in ["", *(f"{kind}/" for kind in kinds)]
         for kind_format in ("rss.xml", "atom.xml")
     ]
+    return urls + ["/en/feeds/rss.xml", "/en/feeds/atom.xml", "/en/feeds/tags/hop-tac/rss.xml"]
 
 
 def secrets(body: str) -> list[str]:
