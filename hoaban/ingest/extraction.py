@@ -25,19 +25,20 @@ SOURCE_LINE = re.compile(r"^(Nguồn|Theo|Source)\s*:?\s+\S", re.IGNORECASE)
 PHOTO_CREDIT = re.compile(r"[\s(]*(\(?\s*Ảnh\s*:\s*[^()]+?)\)?\s*$")
 
 
-# Text in, parsed as UTF-8 bytes: lxml refuses a str that keeps its XML declaration
-# (`<?xml version="1.0" encoding="utf-8"?>`, common on XHTML portals) or holds a NUL.
-UTF8_HTML = lxml.html.HTMLParser(encoding="utf-8")
-
-
 class ExtractionError(Exception):
     pass
 
 
 def parse_html(html: str):
-    """The page's element tree, or None for a page with no markup at all."""
+    """The page's element tree, or None for a page with no markup at all.
+
+    Parsed as UTF-8 bytes: lxml refuses a str that keeps its XML declaration (`<?xml
+    version="1.0" encoding="utf-8"?>`, common on XHTML portals) or holds a NUL. A parser per
+    call, as lxml parsers must not be shared between threads.
+    """
+    parser = lxml.html.HTMLParser(encoding="utf-8")
     try:
-        return lxml.html.fromstring(html.encode("utf-8", errors="replace"), parser=UTF8_HTML)
+        return lxml.html.fromstring(html.encode("utf-8", errors="replace"), parser=parser)
     except lxml.etree.ParserError:  # "Document is empty"
         return None
 
