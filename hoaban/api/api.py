@@ -56,6 +56,17 @@ def _locale(code):
     return Locale.objects.filter(language_code=code).first() or Locale(language_code=code, pk=0)
 
 
+def _published(model, locale_code):
+    """Live, public pages of one type in tree order, of one edition when a locale is given."""
+    pages = model.objects.live().public().select_related("locale").order_by("path")
+    language = _locale(locale_code)
+    return pages if language is None else pages.filter(locale=language)
+
+
+def _one_published(model, pk):
+    return get_object_or_404(model.objects.live().public().select_related("locale"), pk=pk)
+
+
 def _fields(requested: str | None, default=service.DEFAULT_FIELDS):
     if not requested:
         return default
@@ -177,11 +188,7 @@ def list_sections(request: HttpRequest, locale: LanguageCode | None = Query(None
     from hoaban.sections.models import SectionPage
 
     share = _share(request)
-    sections = SectionPage.objects.live().public().select_related("locale").order_by("path")
-    language = _locale(locale)
-    if language is not None:
-        sections = sections.filter(locale=language)
-    return [_section_data(share, section) for section in sections]
+    return [_section_data(share, section) for section in _published(SectionPage, locale)]
 
 
 @api.get(
@@ -193,10 +200,7 @@ def list_sections(request: HttpRequest, locale: LanguageCode | None = Query(None
 def get_section(request: HttpRequest, section_id: int = PageId):
     from hoaban.sections.models import SectionPage
 
-    section = get_object_or_404(
-        SectionPage.objects.live().public().select_related("locale"), pk=section_id
-    )
-    return _section_data(_share(request), section)
+    return _section_data(_share(request), _one_published(SectionPage, section_id))
 
 
 def _section_data(share, section):
@@ -222,11 +226,7 @@ def list_topics(request: HttpRequest, locale: LanguageCode | None = Query(None))
     from hoaban.topics.models import TopicPage
 
     share = _share(request)
-    topics = TopicPage.objects.live().public().select_related("locale").order_by("path")
-    language = _locale(locale)
-    if language is not None:
-        topics = topics.filter(locale=language)
-    return [_topic_data(share, topic) for topic in topics]
+    return [_topic_data(share, topic) for topic in _published(TopicPage, locale)]
 
 
 @api.get(
@@ -238,10 +238,7 @@ def list_topics(request: HttpRequest, locale: LanguageCode | None = Query(None))
 def get_topic(request: HttpRequest, topic_id: int = PageId):
     from hoaban.topics.models import TopicPage
 
-    topic = get_object_or_404(
-        TopicPage.objects.live().public().select_related("locale"), pk=topic_id
-    )
-    return _topic_data(_share(request), topic)
+    return _topic_data(_share(request), _one_published(TopicPage, topic_id))
 
 
 def _topic_data(share, topic):
