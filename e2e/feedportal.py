@@ -11,9 +11,9 @@ import random
 import threading
 from datetime import datetime, timedelta
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
-from hoaban.ingest.tests.portal import photo
+from hoaban.ingest.tests.portal import LoopbackPortal, photo
 
 VOCABULARY = (
     "bản làng nương rẫy ruộng bậc thang hợp tác xã cà phê Mường Ảng gạo Điện Biên chè Shan tuyết "
@@ -41,7 +41,7 @@ def story(number: int) -> dict:
     }
 
 
-class FeedPortal:
+class FeedPortal(LoopbackPortal):
     def __init__(self, count: int, slow_every: int = 4, slow_seconds: float = 0.3):
         self.count = count
         self.slow_every = slow_every
@@ -49,20 +49,8 @@ class FeedPortal:
         self.published = datetime.now().astimezone() - timedelta(days=1)
         self._served = {}  # story number -> Event, set when its last photo has been sent
         self._lock = threading.Lock()
-        handler = type("Handler", (_Handler,), {"portal": self})
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.server.daemon_threads = True
-        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self._listen(_Handler)
         self.feed_url = f"{self.base_url}/tin-tuc/rss.xml"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def start(self):
-        self.thread.start()
-        return self
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
 
     def story_url(self, number: int) -> str:
         return f"{self.base_url}/tin-tuc/ban-tin-{number}.html"

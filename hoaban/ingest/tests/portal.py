@@ -56,11 +56,11 @@ class _Server(ThreadingHTTPServer):
         pass  # clients that give up on the slow page or the loop close their end early
 
 
-class Portal:
-    def __init__(self, slow_seconds: float = 1.5):
-        self.slow_seconds = slow_seconds
-        self.requests: list[tuple[str, dict]] = []
-        handler = type("Handler", (_Handler,), {"portal": self})
+class LoopbackPortal:
+    """A threaded HTTP server on a free loopback port whose handler can reach the portal."""
+
+    def _listen(self, handler_class: type[BaseHTTPRequestHandler]):
+        handler = type("Handler", (handler_class,), {"portal": self})
         self.server = _Server(("127.0.0.1", 0), handler)
         self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -72,6 +72,13 @@ class Portal:
     def stop(self):
         self.server.shutdown()
         self.server.server_close()
+
+
+class Portal(LoopbackPortal):
+    def __init__(self, slow_seconds: float = 1.5):
+        self.slow_seconds = slow_seconds
+        self.requests: list[tuple[str, dict]] = []
+        self._listen(_Handler)
 
     def url(self, path: str) -> str:
         return f"{self.base_url}/{path.lstrip('/')}"
