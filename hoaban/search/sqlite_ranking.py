@@ -51,27 +51,39 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         )
         return compiler.queryset.filter(pk__in=entries.values("object_id"))
 
-    def _ranked(self) -> list[tuple[int, float]]:
-        """(primary key, score) of every match, best first, computed once per search."""
+    def _ranked(self, stop: int | None) -> list[tuple[int, float]]:
+        """(primary key, score) of the best `stop` matches (all when None), best first.
+
+        FTS5 scores and sorts every hit in C; only the best few are then mapped to objects and
+        checked against the queryset's filters (live, edition, section, dates), widening the
+        window when too many were filtered out. So a page of results costs the same whether a
+        word occurs in two hundred stories or in twenty thousand.
+        """
         compiler = self.query_compiler
-        cached = getattr(compiler, "_ranked_hits", None)
-        if cached is not None:
-            return cached
-        allowed = self._matching().order_by().values_list("pk", flat=True)
-        entry_to_pk = dict(
-            IndexEntry.objects.filter(
-                content_type_id__in=get_descendants_content_types_pks(compiler.queryset.model),
-                object_id__in=[str(pk) for pk in allowed],
-            ).values_list("pk", "object_id")
-        )
+        content_types = get_descendants_content_types_pks(compiler.queryset.model)
         scored = self._hits().annotate(score=WeightedBM25()).order_by("score")
-        ranked = [
-            (int(entry_to_pk[entry]), -score)
-            for entry, score in scored.values_list("index_entry_id", "score")
-            if entry in entry_to_pk
-        ]
-        compiler._ranked_hits = ranked
-        return ranked
+        window = None if stop is None else max(stop * 4, 100)
+        while True:
+            top = list(scored.values_list("index_entry_id", "score")[:window])
+            entry_to_pk = {
+                entry: int(object_id)
+                for entry, object_id in IndexEntry.objects.filter(
+                    pk__in=[entry for entry, _ in top], content_type_id__in=content_types
+                ).values_list("pk", "object_id")
+            }
+            allowed = set(
+                compiler.queryset.order_by()
+                .filter(pk__in=set(entry_to_pk.values()))
+                .values_list("pk", flat=True)
+            )
+            ranked = [
+                (entry_to_pk[entry], -score)
+                for entry, score in top
+                if entry_to_pk.get(entry) in allowed
+            ]
+            if window is None or len(ranked) >= stop or len(top) < window:
+                return ranked[:stop]
+            window *= 4
 
     def _do_search(self):
         if not self._handles():
@@ -82,7 +94,7 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
             if not queryset.query.order_by:
                 queryset = queryset.order_by("-pk")
             return list(queryset[self.start : self.stop])
-        page = self._ranked()[self.start : self.stop]
+        page = self._ranked(self.stop)[self.start : self.stop]
         objects = compiler.queryset.order_by().in_bulk([pk for pk, _ in page])
         results = []
         for pk, score in page:
@@ -94,6 +106,6 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
     def _do_count(self):
         if not self._handles():
             return super()._do_count()
-        if not self.query_compiler.order_by_relevance:
-            return self._matching().count()
-        return len(self._ranked()[self.start : self.stop])
+        count = self._matching().count()
+        stop = count if self.stop is None else min(self.stop, count)
+        return max(stop - self.start, 0)
