@@ -4,6 +4,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.core.signals import setting_changed
 from django.utils import translation
+from wagtail.models import Locale
 
 from hoaban.testing import build_site
 
@@ -27,6 +28,19 @@ def pytest_sessionstart(session):
 def news_site(db):
     """A Vietnamese edition with sections and a topic, and a helper to add articles."""
     return build_site()
+
+
+@pytest.fixture
+def english_edition(news_site):
+    """English translations of the home page and the news section, published."""
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    home = news_site.home.copy_for_translation(english)
+    home.title = "Dien Bien Phu Newspaper"
+    home.save_revision().publish()
+    section = news_site.sections["news"].copy_for_translation(english)
+    section.title = "News - Politics"
+    section.save_revision().publish()
+    return home, section.specific
 
 
 @pytest.fixture(autouse=True)
