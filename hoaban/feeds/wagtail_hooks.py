@@ -5,11 +5,10 @@ from hoaban.feeds.feeds import feed_urls
 
 
 @hooks.register("hoaban_urls_showing_page")
-def feeds_showing_page(page):
+def feeds_showing_page(page, pages_showing):
     """The feeds a page appears in, so the page cache and the proxy drop them on publish: its
     edition's, its section's and topics' (and a section's or topic's own), and its tags'."""
     from hoaban.home.models import HomePage
-    from hoaban.pagecache.invalidation import pages_showing
     from hoaban.sections.models import SectionPage
     from hoaban.topics.models import TopicPage
 
@@ -17,7 +16,7 @@ def feeds_showing_page(page):
     if site is None:
         return []
     kinds = []
-    for shown_on in pages_showing(page):
+    for shown_on in pages_showing:
         if isinstance(shown_on, HomePage):
             kinds.append(("edition", None))
         elif isinstance(shown_on, SectionPage):

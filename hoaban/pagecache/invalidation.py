@@ -3,7 +3,8 @@
 A story is shown on its own URL and listed on its section, its home page (front page and
 tag pages), the video listing when it has a video, and its topics' timelines. Apps that list
 pages elsewhere (feeds, for example) add their URLs through the `hoaban_urls_showing_page`
-Wagtail hook: a function taking the page and returning full or root-relative URLs.
+Wagtail hook: a function taking the page and the pages that list it (`pages_showing`, worked
+out once here) and returning full or root-relative URLs.
 """
 
 from urllib.parse import urlsplit
@@ -56,7 +57,7 @@ def urls_showing(page: Page) -> set[str]:
     urls = set(batch.urls)
     urls.update(_tag_urls(page, pages))
     for urls_for in hooks.get_hooks("hoaban_urls_showing_page"):
-        urls.update(urls_for(page))
+        urls.update(urls_for(page, pages))
     return urls
 
 
