@@ -164,7 +164,10 @@ class ArticlePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["section"] = self.get_parent().specific_deferred
-        context["recent_news"] = queries.recent_news(self.locale, exclude=self)
-        context["related"] = queries.related_articles(self)
-        context["article_tags"] = list(self.tags.all())
+        tags = list(self.tags.all())
+        recent = queries.recent_news(self.locale, exclude=self)
+        related = queries.related_articles(self, [tag.pk for tag in tags])
+        # Both rails labelled with one query for the edition's sections.
+        queries.attach_sections(recent + related, self.locale)
+        context.update(recent_news=recent, related=related, article_tags=tags)
         return context

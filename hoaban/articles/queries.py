@@ -85,14 +85,16 @@ def newest_by_section(locale, sections, count):
 
 
 def recent_news(locale, exclude=None, count=None):
+    """The edition's newest stories, without section labels (see attach_sections)."""
     queryset = live_articles(locale)
     if exclude is not None:
         queryset = queryset.exclude(pk=exclude.pk)
-    return attach_sections(queryset[: count or settings.HOABAN_RECENT_NEWS_COUNT], locale)
+    return list(queryset[: count or settings.HOABAN_RECENT_NEWS_COUNT])
 
 
-def related_articles(article, count=4):
-    """Stories sharing the most tags with this one, then the newest of its section.
+def related_articles(article, tag_ids, count=4):
+    """Stories sharing the most of `tag_ids` (the article's tags) with this one, then the
+    newest of its section; without section labels (see attach_sections).
 
     Only the latest RELATED_CANDIDATES taggings of each tag are weighed, so the cost stays flat
     however many stories a popular tag gathers over the years.
@@ -101,18 +103,24 @@ def related_articles(article, count=4):
     shared = Counter()
     # One query per tag: the tag index holds its taggings in id order, so the newest ones are
     # read straight off it (a query over several tags at once would sort all their taggings).
-    for tag_id in article.tags.values_list("pk", flat=True):
+    for tag_id in tag_ids:
         newest = taggings.filter(tag_id=tag_id).order_by("-id")[:RELATED_CANDIDATES]
         shared.update(newest.values_list("content_object_id", flat=True))
-    candidates = live_articles(article.locale).exclude(pk=article.pk)
-    by_tags = sorted(
-        candidates.filter(pk__in=list(shared)),
-        key=lambda other: (-shared[other.pk], -other.date.timestamp(), -other.pk),
+    # Ranked on (id, date) rows; only the chosen few are loaded as whole articles.
+    candidates = _published_in(article.locale).exclude(pk=article.pk)
+    scored = sorted(
+        candidates.filter(pk__in=list(shared)).values_list("pk", "date"),
+        key=lambda row: (-shared[row[0]], -row[1].timestamp(), -row[0]),
     )
+    chosen = [pk for pk, _ in scored[:count]]
     # Always asked, so the page's query count does not depend on how many tags matched.
-    section = candidates.filter(path__startswith=article.path[: -article.steplen])[:count]
-    chosen = {other.pk: other for other in by_tags[:count]}
-    for other in section:
-        if len(chosen) < count:
-            chosen.setdefault(other.pk, other)
-    return attach_sections(list(chosen.values()), article.locale)
+    newest_of_section = (
+        candidates.filter(path__startswith=article.path[: -article.steplen])
+        .order_by("-date", "-pk")
+        .values_list("pk", flat=True)[:count]
+    )
+    for pk in newest_of_section:
+        if len(chosen) < count and pk not in chosen:
+            chosen.append(pk)
+    loaded = live_articles(article.locale).in_bulk(chosen)
+    return [loaded[pk] for pk in chosen]

@@ -50,7 +50,7 @@ class HomePage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        recent = queries.recent_news(self.locale, count=12)
+        recent = queries.attach_sections(queries.recent_news(self.locale, count=12), self.locale)
         lead = self._lead(recent)
         context["lead"] = lead
         context["recent_news"] = [a for a in recent if lead is None or a.pk != lead.pk]
