@@ -213,7 +213,7 @@ else:
             "LOCATION": "hoaban",
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "hoaban.pagecache.filestore.PageFileCache",
             "LOCATION": VAR_DIR / "cache" / "pages",
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         },
