@@ -26,14 +26,18 @@ def _published_in(locale):
     return readable(in_edition(_article_model().objects.live().public(), locale))
 
 
-def live_articles(locale):
+def _for_listing(articles):
+    """What a story card shows, loaded with the articles, newest first."""
     return (
-        _published_in(locale)
-        .defer_streamfields()
+        articles.defer_streamfields()
         .select_related("lead_image", "author")
         .prefetch_related("lead_image__renditions")
         .order_by("-date", "-pk")
     )
+
+
+def live_articles(locale):
+    return _for_listing(_published_in(locale))
 
 
 def tagged_articles(locale, slug):
@@ -122,5 +126,5 @@ def related_articles(article, tag_ids, count=4):
     for pk in newest_of_section:
         if len(chosen) < count and pk not in chosen:
             chosen.append(pk)
-    loaded = live_articles(article.locale).in_bulk(chosen)
+    loaded = _for_listing(candidates).in_bulk(chosen)
     return [loaded[pk] for pk in chosen]
