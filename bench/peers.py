@@ -1,6 +1,7 @@
 """Hoa Ban against its peers, side by side on this machine, measured with wrk.
 
-Usage:  .venv/bin/python bench/peers.py [--duration 10] [--connections 16,64] [--large 100000]
+Usage:  .venv/bin/python bench/peers.py [--duration 5] [--rounds 3] [--connections 16,64]
+        [--large 100000]
         [--database-url postgres://…/hoaban_bench --redis-url redis://…/7]
 
 Everything runs on 127.0.0.1 with 2 app workers each:
@@ -23,6 +24,7 @@ import re
 import secrets
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -155,7 +157,8 @@ def purge_check(env, varnish_url: str, article_path: str) -> dict:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--duration", type=int, default=5, help="seconds per wrk run")
+    parser.add_argument("--rounds", type=int, default=3, help="passes over all targets")
     parser.add_argument("--connections", default="16,64")
     parser.add_argument("--large", type=int, default=100_000, help="archive size to scale to")
     parser.add_argument("--database-url", default="", help="PostgreSQL for Hoa Ban (else SQLite)")
@@ -232,19 +235,33 @@ def run(options, connections, workdir: Path, processes: Processes):
         ("5 stock Wagtail", stock_plain.url + "/"),
         ("5 stock Wagtail + cache mw", stock_cached.url + "/"),
     ]
-    results = {}
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-    print(f"\n== throughput: wrk, 2 threads, {options.duration}s per run, one run at a time")
+    print(
+        f"\n== throughput: wrk, 2 threads, {options.duration}s per run, one run at a time, "
+        f"{options.rounds} rounds over all targets"
+    )
     print(f"   {os.cpu_count()} cores; load average before the runs: {load}")
-    print(tools.HEADER)
-    for name, url in targets:
+    for _name, url in targets:
         for _ in range(3):
             fetch(url)  # warm every cache in front of it
+    # Round after round over every target, so that a burst of other work on the machine
+    # lands on all of them alike rather than on whichever ran at that moment.
+    rounds = []
+    for number in range(1, options.rounds + 1):
+        rounds.append(
+            {
+                (name, count): tools.wrk(url, connections=count, seconds=options.duration)
+                for name, url in targets
+                for count in connections
+            }
+        )
+        print(f"   round {number} of {options.rounds} done", flush=True)
+    print(f"   medians over the rounds\n{tools.HEADER}")
+    for name, _url in targets:
         for count in connections:
-            results[(name, count)] = tools.wrk(url, connections=count, seconds=options.duration)
-            print(tools.row(name, count, results[(name, count)]), flush=True)
+            print(tools.row(name, count, tools.median_figures(r[(name, count)] for r in rounds)))
 
-    print("\n== ratios (req/s)")
+    print("\n== ratios (req/s; median of the per-round ratios, lowest and highest round)")
     for count in connections:
         for label, top, bottom in [
             ("2/1 Varnish+Hoa Ban / nginx", "2 Varnish + Hoa Ban article", "1 nginx static"),
@@ -255,8 +272,11 @@ def run(options, connections, workdir: Path, processes: Processes):
             ),
             ("4/5 Hoa Ban uncached / stock", "4 Hoa Ban uncached article", "5 stock Wagtail"),
         ]:
-            ratio = results[(top, count)]["rps"] / results[(bottom, count)]["rps"]
-            print(f"   {label:<40} c={count:<3} {ratio:6.2f}")
+            ratios = sorted(r[(top, count)]["rps"] / r[(bottom, count)]["rps"] for r in rounds)
+            print(
+                f"   {label:<40} c={count:<3} {statistics.median(ratios):6.2f}"
+                f"   ({ratios[0]:.2f}–{ratios[-1]:.2f})"
+            )
 
     print("\n== mixed run through Varnish (anonymous readers, many URLs)")
     urls = mixed_urls(env)

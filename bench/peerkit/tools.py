@@ -2,6 +2,7 @@
 
 import re
 import shutil
+import statistics
 import subprocess
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
@@ -63,6 +64,14 @@ def wrk_urls(base_url: str, paths: list[str], *, connections, seconds, workdir: 
         "end\n"
     )
     return wrk(base_url + "/", connections=connections, seconds=seconds, script=script)
+
+
+def median_figures(runs) -> dict:
+    """Each figure's median over several wrk runs of the same target; errors added up."""
+    runs = list(runs)
+    figures = {key: statistics.median(run[key] for run in runs) for key in ("rps", "p50", "p99")}
+    figures["errors"] = sum(run["errors"] for run in runs)
+    return figures
 
 
 def row(name: str, connections: int, figures: dict) -> str:
