@@ -91,7 +91,14 @@ def main():
         setup_django(workdir)
         from hoaban.articles.models import ArticlePage
 
-        article_url = ArticlePage.objects.live().exclude(source_url="").get().url
+        # The Vietnamese original of the demo's syndicated story (its translations share it).
+        article_url = (
+            ArticlePage.objects.live()
+            .filter(locale__language_code="vi")
+            .exclude(source_url="")
+            .get()
+            .url
+        )
         pages = {"home": "/vi/", "article": article_url}
         results = {}
         for size in (options.small, options.large):
