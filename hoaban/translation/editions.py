@@ -9,6 +9,7 @@ readers: an edition shows only pages of its own language that were translated an
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import connections
 from django.db.models import F, Q
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -21,14 +22,18 @@ def untranslated_alias_filter() -> Q:
 
 
 def in_edition(queryset, *locales):
-    """`queryset` narrowed to the pages of these editions, without the locale index.
+    """`queryset` narrowed to the pages of these editions; on SQLite without the locale index.
 
     Nearly every page belongs to the main edition, so the locale index selects almost the
     whole tree; SQLite still prefers it and then sorts or scans everything it found (70 ms per
     listing at 100,000 articles). Comparing `locale_id + 0`, which no index covers, lets it
-    use the date or page-type table it should (under 1 ms). PostgreSQL plans either form well.
+    use the date or page-type table it should (under 1 ms). PostgreSQL needs the plain column:
+    it cannot estimate `locale_id + 0`, guesses that few rows match and sorts a whole section
+    instead of walking the date index (44 ms against 0.4 ms per section at 100,000).
     """
     ids = [getattr(locale, "pk", locale) for locale in locales]
+    if connections[queryset.db].vendor != "sqlite":
+        return queryset.filter(locale_id__in=ids)
     return queryset.alias(edition=F("locale_id") + 0).filter(edition__in=ids)
 
 
