@@ -20,6 +20,7 @@ from hoaban.core.models import NewsroomSettings
 from hoaban.search import query as reader_query
 from hoaban.search import services as search_service
 from hoaban.seo.structured_data import ShareContext
+from hoaban.tagging import labels as tag_labels
 
 from . import articles as service
 from .schemas import ArticleDetail, ArticlePage, Error, Invalid, Section, Topic
@@ -123,7 +124,9 @@ def list_articles(
     request: HttpRequest,
     locale: LanguageCode | None = Query(None, description="Language edition."),
     section: str | None = Query(None, description="Section slug."),
-    tag: str | None = Query(None, description="Tag slug."),
+    tag: str | None = Query(
+        None, description="Tag slug: the tag's own, or its slug in the `locale` edition."
+    ),
     topic: str | None = Query(None, description="Topic slug."),
     since: date | None = Query(None, description="Published on or after this date."),
     until: date | None = Query(None, description="Published on or before this date."),
@@ -148,7 +151,8 @@ def list_articles(
             in_sections |= Q(path__startswith=path)
         articles = articles.filter(in_sections)
     if tag:
-        articles = articles.filter(tagged_items__tag__slug=tag).distinct()
+        ids = tag_labels.tag_ids_for_slug(tag, language)
+        articles = articles.filter(tagged_items__tag__in=ids).distinct()
     if topic:
         keys = TopicPage.objects.live().public().filter(slug=topic).values("translation_key")
         articles = articles.filter(topics__translation_key__in=keys).distinct()

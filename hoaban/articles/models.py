@@ -13,6 +13,7 @@ from wagtail.search import index
 from hoaban.core.blocks import ArticleBodyBlock
 from hoaban.core.models import BasePage, default_dateline
 from hoaban.search.index import FoldedAutocompleteField, FoldedSearchField
+from hoaban.tagging import labels as tag_labels
 
 from . import queries
 
@@ -164,7 +165,8 @@ class ArticlePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["section"] = self.get_parent().specific_deferred
-        tags = list(self.tags.all())
+        # The tags named in this edition, read once: their ids also pick the related stories.
+        tags = tag_labels.labels(self.tags.all(), self.locale)
         recent = queries.recent_news(self.locale, exclude=self)
         related = queries.related_articles(self, [tag.pk for tag in tags])
         # Both rails labelled with one query for the edition's sections.

@@ -9,7 +9,6 @@ from collections import Counter
 from django.apps import apps
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from hoaban.translation.editions import in_edition, readable
 
@@ -40,18 +39,15 @@ def live_articles(locale):
     return _for_listing(_published_in(locale))
 
 
-def tagged_articles(locale, slug):
-    """(tag, live articles of the edition carrying it), or 404 when no live, public article of
-    any edition carries it: a tag that only drafts, private pages or unpublished edits carry is
-    not for readers, nor is its name. (Another edition's tag has a page here, if empty, so the
+def tagged_articles(locale, tag):
+    """Live articles of the edition carrying `tag`, or 404 when no live, public article of any
+    edition carries it: a tag that only drafts, private pages or unpublished edits carry is not
+    for readers, nor is its name. (Another edition's tag has a page here, if empty, so the
     language switcher can keep the tag.)"""
-    from taggit.models import Tag
-
-    tag = get_object_or_404(Tag, slug=slug)
     readable_anywhere = _article_model().objects.live().public().filter(tagged_items__tag=tag)
     if not readable(readable_anywhere).exists():
         raise Http404
-    return tag, live_articles(locale).filter(tagged_items__tag=tag).distinct()
+    return live_articles(locale).filter(tagged_items__tag=tag).distinct()
 
 
 def attach_sections(articles, locale=None):

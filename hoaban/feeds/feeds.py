@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
@@ -25,6 +25,7 @@ from wagtail.models import Site
 from hoaban.articles import queries
 from hoaban.core.models import NewsroomSettings
 from hoaban.images.renditions import rendition_mime_type, share_rendition
+from hoaban.tagging import labels as tag_labels
 
 MEDIA_RSS_NAMESPACE = "http://search.yahoo.com/mrss/"
 
@@ -60,6 +61,7 @@ class FeedSource:
     link: str
     description: str
     language: str
+    locale_id: int
     publisher: str
     articles: object
     request: object = field(repr=False)
@@ -104,6 +106,7 @@ class ArticleFeed(Feed):
             link=page.get_full_url(request),
             description=description or publisher,
             language=locale.language_code,
+            locale_id=locale.pk,
             publisher=publisher,
             articles=articles,
             request=request,
@@ -143,9 +146,14 @@ class ArticleFeed(Feed):
             obj.articles.prefetch_related("tagged_items__tag")[: settings.HOABAN_FEED_SIZE]
         )
         queries.attach_sections(articles)
+        tags = [tagged.tag for article in articles for tagged in article.tagged_items.all()]
+        label_of = tag_labels.lookup(tags, [obj.locale_id])
         for article in articles:
             article.feed_url = article.get_full_url(obj.request)
             article.feed_guid = article_guid(article, obj.language)
+            article.feed_tags = [
+                label_of(tagged.tag, obj.locale_id).name for tagged in article.tagged_items.all()
+            ]
             article.feed_image = share_rendition(article.lead_image)
             if article.feed_image is not None:
                 article.feed_image_url = obj.absolute(article.feed_image.url)
@@ -176,7 +184,7 @@ class ArticleFeed(Feed):
     def item_categories(self, item):
         section = getattr(item, "section", None)
         labels = [section.title] if section else []
-        return labels + [tagged.tag.name for tagged in item.tagged_items.all()]
+        return labels + item.feed_tags
 
     def item_enclosures(self, item):
         rendition = item.feed_image
@@ -240,19 +248,38 @@ class SectionFeed(ArticleFeed):
         )
 
 
+class TagMoved(Exception):
+    """The feed was asked for under another address of the tag than the edition's."""
+
+    def __init__(self, url):
+        super().__init__(url)
+        self.url = url
+
+
 class TagFeed(ArticleFeed):
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except TagMoved as moved:
+            return HttpResponsePermanentRedirect(moved.url)
+
     def get_object(self, request, slug):
         locale, home = self.edition(request)
-        tag, articles = queries.tagged_articles(locale, slug)
+        label = tag_labels.resolve(slug, locale)
+        if label is None:
+            raise Http404
+        articles = queries.tagged_articles(locale, label.tag)
+        if label.slug != slug:
+            raise TagMoved(reverse(request.resolver_match.view_name, args=[label.slug]))
         source = self.source(
             request,
-            title=tag.name,
+            title=label.name,
             page=home,
             description="",
             articles=articles,
             locale=locale,
         )
-        source.link = home.get_full_url(request) + home.reverse_subpage("tag", args=[slug])
+        source.link = home.get_full_url(request) + home.reverse_subpage("tag", args=[label.slug])
         return source
 
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -7,6 +8,7 @@ from wagtail.models import Page
 from hoaban.articles import queries
 from hoaban.core.models import BasePage
 from hoaban.sections.models import SectionPage, paginate
+from hoaban.tagging import labels as tag_labels
 from hoaban.translation.editions import readable
 
 SECTION_BLOCK_SIZE = 4
@@ -57,13 +59,29 @@ class HomePage(RoutablePageMixin, BasePage):
         context["section_blocks"] = self.section_blocks()
         return context
 
+    def tag_url(self, request, slug: str) -> str:
+        return (self.get_url(request=request) or "") + self.reverse_subpage("tag", args=[slug])
+
     @path("tags/<slug:tag>/", name="tag")
     def tag_page(self, request, tag):
-        tag, articles = queries.tagged_articles(self.locale, tag)
+        label = tag_labels.resolve(tag, self.locale)
+        if label is None:
+            raise Http404
+        articles = queries.tagged_articles(self.locale, label.tag)
+        if label.slug != tag:
+            # The main edition's or another edition's address of the tag: one address per
+            # edition, so links and caches agree.
+            query = request.META.get("QUERY_STRING", "")
+            url = self.tag_url(request, label.slug)
+            return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
         page = paginate(request, articles)
         page.object_list = queries.attach_sections(page.object_list, self.locale)
+        suffixes = {
+            code: self.reverse_subpage("tag", args=[slug])
+            for code, slug in tag_labels.slugs_by_language(label.tag).items()
+        }
         return self.render(
             request,
-            context_overrides={"tag": tag, "articles": page},
+            context_overrides={"tag": label, "articles": page, "edition_suffixes": suffixes},
             template="home/tag_page.html",
         )

@@ -16,6 +16,8 @@ from wagtail import hooks
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 
+from hoaban.tagging import labels as tag_labels
+
 from . import store
 
 
@@ -44,9 +46,10 @@ def _tag_urls(page: Page, pages: list[Page]) -> list[str]:
     home = next((p for p in pages if isinstance(p, home_model)), None)
     if tags is None or home is None or not home.full_url:
         return []
+    # At the tags' addresses in the page's edition, which may differ from the tags' own.
     return [
-        home.full_url + home.reverse_subpage("tag", kwargs={"tag": slug})
-        for slug in tags.values_list("slug", flat=True)
+        home.full_url + home.reverse_subpage("tag", kwargs={"tag": label.slug})
+        for label in tag_labels.labels(tags.all(), page.locale_id)
     ]
 
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "hoaban.operations",
     "hoaban.pagecache",
     "hoaban.search",
+    "hoaban.tagging",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -68,9 +68,13 @@ def _suffix(page, request) -> str:
     return path[len(base) :] if base and path.startswith(base) else ""
 
 
-def edition_links(*, page, request) -> list[EditionLink]:
+def edition_links(*, page, request, suffixes=None) -> list[EditionLink]:
     """One link per edition: the live translation of `page` when there is one, otherwise that
-    edition's home. Two queries whatever the number of languages."""
+    edition's home. Two queries whatever the number of languages.
+
+    A routable sub-page keeps its path in every edition unless `suffixes` ({language code:
+    path past the page}) says how it reads there, as a tag page does with each edition's slug.
+    """
     from hoaban.home.models import HomePage
 
     current = get_language()
@@ -90,7 +94,8 @@ def edition_links(*, page, request) -> list[EditionLink]:
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
         if target is not None:
-            url = (target.get_url(request=request) or f"/{code}/") + suffix
+            past_page = (suffixes or {}).get(code, suffix)
+            url = (target.get_url(request=request) or f"/{code}/") + past_page
         elif code in homes:
             url = homes[code].get_url(request=request) or f"/{code}/"
         else:

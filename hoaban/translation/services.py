@@ -6,10 +6,12 @@ transaction: a failed call (timeout, server error, malformed answer) raises
 MachineTranslationError and leaves the translation exactly as it was.
 """
 
+import logging
 from collections import defaultdict
 
 import requests
-from django.db import transaction
+from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
@@ -17,7 +19,12 @@ from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
+from hoaban.tagging import labels as tag_labels
+from hoaban.tagging.models import TagName, free_slug
+
 from .models import TranslationRecord
+
+logger = logging.getLogger(__name__)
 
 
 class MachineTranslationError(Exception):
@@ -52,9 +59,9 @@ def _pending_strings(source, target_locale) -> dict:
     return pending
 
 
-def _machine_translate(translator, source, target_locale, strings) -> dict:
+def _machine_translate(translator, source_locale, target_locale, strings) -> dict:
     try:
-        result = translator.translate(source.locale, target_locale, strings)
+        result = translator.translate(source_locale, target_locale, strings)
     except (requests.JSONDecodeError, ValueError, KeyError, TypeError, IndexError) as error:
         # Before RequestException: requests' JSON error is one too, but the server did answer.
         raise MachineTranslationError(
@@ -111,8 +118,13 @@ def translate_page(
         source, _created = TranslationSource.update_or_create_from_instance(page)
     pending = _pending_strings(source, target_locale)
     strings = list(pending)
-    result = _machine_translate(translator, source, target_locale, strings) if strings else {}
+    result = (
+        _machine_translate(translator, source.locale, target_locale, strings) if strings else {}
+    )
     engine = describe_engine(translator, page.locale, target_locale)
+    # Before the page is saved, so a published translation is never shown with the fallback
+    # names while its tags' names are on their way.
+    translate_tag_names(page=page, target_locale=target_locale, translator=translator)
 
     with transaction.atomic():
         translation, _created = Translation.objects.get_or_create(
@@ -139,6 +151,84 @@ def translate_page(
         else:
             translation.save_target(user=user, publish=False)
     return page.get_translation(target_locale).specific
+
+
+def translate_tag_names(*, page: Page, target_locale: Locale, translator) -> list[TagName]:
+    """Machine-translate the names `page`'s tags lack in `target_locale` and store them, marked
+    for review; return the new ones. Names already there (an editor's, or an earlier machine
+    pass) are never touched. Never raises: a tag without a name keeps the fallback (its own
+    name), and the failure is logged, so the page's translation goes on.
+
+    The main edition needs no names (a tag's own name is its name there). Each name is
+    translated from the tag's name in the page's edition when it has one, else from its own.
+    """
+    tags = getattr(page, "tags", None)
+    main = settings.LANGUAGE_CODE
+    if tags is None or target_locale.language_code == main:
+        return []
+    try:
+        return _translate_tag_names(list(tags.all()), page.locale, target_locale, translator)
+    except MachineTranslationError as error:
+        logger.warning(
+            "Tag names of page %s not translated into %s: %s",
+            page.pk,
+            target_locale.language_code,
+            error,
+        )
+    except Exception:  # the page's translation matters more than its tags' names
+        logger.exception(
+            "Translating the tag names of page %s into %s failed",
+            page.pk,
+            target_locale.language_code,
+        )
+    return []
+
+
+def _translate_tag_names(tags, page_locale, target_locale, translator) -> list[TagName]:
+    named = set(
+        TagName.objects.filter(locale=target_locale, tag__in=tags).values_list("tag_id", flat=True)
+    )
+    missing = [tag for tag in tags if tag.pk not in named]
+    if not missing:
+        return []
+    # Group by the language each name is read in: the page's, or the main edition's.
+    in_page_language = {label.pk: label.name for label in tag_labels.labels(missing, page_locale)}
+    main_locale = Locale.get_default()
+    by_source = defaultdict(dict)
+    for tag in missing:
+        own_name = in_page_language[tag.pk] != tag.name
+        source_locale = page_locale if own_name else main_locale
+        if source_locale.pk != target_locale.pk:
+            by_source[source_locale][tag] = in_page_language[tag.pk] if own_name else tag.name
+    created = []
+    for source_locale, names in by_source.items():
+        if not translator.can_translate(source_locale, target_locale):
+            continue
+        strings = [StringValue.from_plaintext(name) for name in names.values()]
+        result = _machine_translate(translator, source_locale, target_locale, strings)
+        for (tag, _name), string in zip(names.items(), strings, strict=True):
+            name = result[string].render_text().strip()[:100]
+            if name:
+                created += _store_machine_name(tag, target_locale, name)
+    return created
+
+
+def _store_machine_name(tag, locale, name) -> list[TagName]:
+    try:
+        with transaction.atomic():
+            tag_name, created = TagName.objects.get_or_create(
+                tag=tag,
+                locale=locale,
+                defaults={
+                    "name": name,
+                    "slug": free_slug(name, tag.pk, locale.pk),
+                    "machine_translated": True,
+                },
+            )
+    except IntegrityError:  # an editor took that slug meanwhile: keep the fallback
+        logger.warning("No %s name stored for tag %s: its slug is taken", locale, tag.pk)
+        return []
+    return [tag_name] if created else []
 
 
 def publish_translation(translation: Translation, *, user=None) -> Page:

@@ -23,7 +23,7 @@ def editions(context):
     if cached is not None:
         return cached
     page = context.get("page")
-    links = edition_links(page=page, request=request)
+    links = edition_links(page=page, request=request, suffixes=context.get("edition_suffixes"))
     result = {
         "links": links,
         "alternates": [

@@ -6,10 +6,15 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 from wagtail.models import Locale
+from wagtail_localize.machine_translators import get_machine_translator
 
 from hoaban.sections.models import SectionPage
 from hoaban.translation.bulk import is_up_to_date, select_articles
-from hoaban.translation.services import MachineTranslationError, translate_page
+from hoaban.translation.services import (
+    MachineTranslationError,
+    translate_page,
+    translate_tag_names,
+)
 
 
 class Command(BaseCommand):
@@ -62,9 +67,15 @@ class Command(BaseCommand):
                 until=options["until"],
             )
         )
+        translator = get_machine_translator()
         translated, skipped, failed = 0, 0, []
         for article in tqdm(articles, desc=f"→ {options['to']}", unit="article"):
             if is_up_to_date(page=article, target_locale=target_locale, publish=options["publish"]):
+                if translator is not None:
+                    # Tags added since, or translated before tags had names per edition.
+                    translate_tag_names(
+                        page=article, target_locale=target_locale, translator=translator
+                    )
                 skipped += 1
                 continue
             try:
@@ -73,6 +84,7 @@ class Command(BaseCommand):
                     target_locale=target_locale,
                     user=user,
                     publish=options["publish"],
+                    translator=translator,
                 )
             except MachineTranslationError as error:
                 failed.append(article)
