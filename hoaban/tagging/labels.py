@@ -123,4 +123,4 @@ def tag_ids_for_slug(slug: str, locale=None) -> QuerySet:
     in_names = Q(names__slug=slug)
     if locale is not None:
         in_names &= Q(names__locale=_locale_id(locale))
-    return Tag.objects.filter(Q(slug=slug) | in_names).values("pk")
+    return Tag.objects.filter(Q(slug=slug) | in_names).values("pk").distinct()

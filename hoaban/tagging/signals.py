@@ -1,5 +1,6 @@
-"""A renamed tag changes its page and feeds in that edition: purge them from the caches, under
-the old address and the new one (the old one now redirects)."""
+"""A renamed tag changes its page and feeds in that edition: purge them from the caches under the
+old address and the new one, and leave a permanent redirect (Wagtail's, editable under Settings
+→ Redirects) from the old addresses to the new ones, so links already shared keep working."""
 
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
@@ -7,30 +8,56 @@ from django.utils import translation
 from .models import TagName
 
 
-def tag_urls(locale, slugs) -> set[str]:
-    """Full URLs of the tag page and tag feeds of an edition for each of `slugs`."""
-    from hoaban.feeds.feeds import feed_urls
+def _home(locale):
     from hoaban.home.models import HomePage
 
     home = HomePage.objects.live().filter(locale=locale, depth=2).first()
-    if home is None or not home.full_url:
-        return set()
-    root_url = home.get_site().root_url
-    urls = set()
-    with translation.override(locale.language_code):
-        for slug in slugs:
-            urls.add(home.full_url + home.reverse_subpage("tag", args=[slug]))
-            urls.update(root_url + url for url in feed_urls("tag", slug).values())
-    return urls
+    return home if home is not None and home.full_url else None
+
+
+def tag_paths(home, slug) -> list[str]:
+    """Root-relative paths of the tag page and its feeds in the home's edition."""
+    from hoaban.feeds.feeds import feed_urls
+
+    with translation.override(home.locale.language_code):
+        return [
+            home.url + home.reverse_subpage("tag", args=[slug]),
+            *feed_urls("tag", slug).values(),
+        ]
 
 
 def purge_tag_name(sender, instance, **kwargs):
     from hoaban.pagecache.invalidation import purge_after_commit
 
+    home = _home(instance.locale)
+    if home is None:
+        return
+    root_url = home.get_site().root_url
     slugs = {instance.slug, instance.tag.slug, getattr(instance, "loaded_slug", None)}
-    purge_after_commit(tag_urls(instance.locale, slugs - {None, ""}))
+    purge_after_commit(
+        root_url + path for slug in slugs - {None, ""} for path in tag_paths(home, slug)
+    )
+
+
+def redirect_old_slug(sender, instance, created, **kwargs):
+    from wagtail.contrib.redirects.models import Redirect
+
+    old = getattr(instance, "loaded_slug", None)
+    home = _home(instance.locale)
+    if created or not old or old == instance.slug or home is None:
+        return
+    site = home.get_site()
+    new_paths = tag_paths(home, instance.slug)
+    # Renamed back: the address serves the tag again.
+    Redirect.objects.filter(
+        site=site, old_path__in=[Redirect.normalise_path(path) for path in new_paths]
+    ).delete()
+    for old_path, new_path in zip(tag_paths(home, old), new_paths, strict=True):
+        Redirect.add_redirect(old_path, redirect_to=new_path, site=site, automatically_created=True)
+    instance.loaded_slug = instance.slug
 
 
 def connect():
     post_save.connect(purge_tag_name, sender=TagName, dispatch_uid="hoaban-tag-name-saved")
+    post_save.connect(redirect_old_slug, sender=TagName, dispatch_uid="hoaban-tag-name-moved")
     post_delete.connect(purge_tag_name, sender=TagName, dispatch_uid="hoaban-tag-name-deleted")
