@@ -46,6 +46,10 @@ EDITOR_PERMISSIONS = [
     ("discussion", "view_comment"),
     ("discussion", "change_comment"),
     ("discussion", "change_commentsettings"),
+    ("tagging", "add_tagname"),
+    ("tagging", "change_tagname"),
+    ("tagging", "delete_tagname"),
+    ("tagging", "view_tagname"),
 ]
 REPORTER_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
 EDITOR_PAGE_PERMISSIONS = [
