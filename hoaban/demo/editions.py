@@ -6,15 +6,17 @@ translations, and editors find them in the translation editor like any other.
 
 import re
 
+from taggit.models import Tag
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from hoaban.core.slugs import slug_from_title
 from hoaban.home.models import HomePage
+from hoaban.tagging.models import TagName
 from hoaban.translation.services import publish_translation
 
 from . import content
-from .editions_content import EDITIONS
+from .editions_content import EDITIONS, TAG_NAMES
 
 
 def _inner_text(html: str) -> str:
@@ -75,3 +77,15 @@ def translate_pages(code: str, pages, summary):
             )
         publish_translation(translation)
         summary.count(f"{code} translations")
+
+
+def name_tags(summary):
+    """Give every demo tag its English and Russian name, leaving names already there alone."""
+    locales = [Locale.objects.get(language_code=code) for code in ("en", "ru")]
+    for tag in Tag.objects.filter(name__in=TAG_NAMES):
+        for locale, name in zip(locales, TAG_NAMES[tag.name], strict=True):
+            _name, created = TagName.objects.get_or_create(
+                tag=tag, locale=locale, defaults={"name": name}
+            )
+            if created:
+                summary.count("tag names")

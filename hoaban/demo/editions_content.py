@@ -244,3 +244,31 @@ EDITIONS = {
         },
     },
 }
+
+# Each demo tag's name in the English and Russian editions (hoaban.tagging). Place names keep
+# their Vietnamese letters, as elsewhere in the editions; each name gives the tag's slug there.
+TAG_NAMES = {
+    "Điện Biên": ("Điện Biên", "Điện Biên"),
+    "Saint Petersburg": ("Saint Petersburg", "Санкт-Петербург"),
+    "Liên bang Nga": ("Russian Federation", "Российская Федерация"),
+    "Hợp tác quốc tế": ("International cooperation", "Международное сотрудничество"),
+    "Giáo dục": ("Education", "Образование"),
+    "Y tế": ("Health care", "Здравоохранение"),
+    "Du lịch": ("Tourism", "Туризм"),
+    "Giảm nghèo": ("Poverty reduction", "Сокращение бедности"),
+    "Tín dụng chính sách": ("Policy credit", "Льготные кредиты"),
+    "Nghề truyền thống": ("Traditional crafts", "Традиционные ремёсла"),
+    "Di sản": ("Heritage", "Наследие"),
+    "Thanh niên": ("Youth", "Молодёжь"),
+    "Nhà ở": ("Housing", "Жильё"),
+    "Báo chí": ("Press", "Пресса"),
+    "Học tập và làm theo Bác": ("Following Uncle Hồ's example", "По примеру дядюшки Хо"),
+    "Xây dựng": ("Construction", "Строительство"),
+    "Bảo vệ rừng": ("Forest protection", "Охрана лесов"),
+    "Xây dựng Đảng": ("Party building", "Партийное строительство"),
+    "Trẻ em": ("Children", "Дети"),
+    "Mưa lũ": ("Floods", "Паводки"),
+    "Bình đẳng giới": ("Gender equality", "Гендерное равенство"),
+    "Mường Chà": ("Mường Chà", "Mường Chà"),
+    "Lễ hội Hoa Ban": ("Ban Flower Festival", "Праздник цветов бан"),
+}

@@ -243,5 +243,6 @@ def load_demo() -> Summary:
         body=[video["lead"]],
         **video,
     )
+    editions.name_tags(summary)
     _accounts(summary)
     return summary

@@ -1,9 +1,12 @@
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from taggit.models import Tag
 from wagtail.models import Locale, Page
 
 from hoaban.articles.models import ArticlePage
 from hoaban.images.models import NewsImage
+from hoaban.tagging.labels import label
+from hoaban.tagging.models import TagName
 from hoaban.topics.models import TopicPage
 from hoaban.translation.models import TranslationRecord
 
@@ -14,6 +17,7 @@ def _counts():
         "articles": ArticlePage.objects.live().count(),
         "images": NewsImage.objects.count(),
         "users": get_user_model().objects.count(),
+        "tag names": TagName.objects.count(),
     }
 
 
@@ -24,6 +28,14 @@ def test_demo_loader_runs_twice_and_changes_nothing_the_second_time(db, tmp_path
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert _counts() == first
     assert first["articles"] >= 16
+    assert first["tag names"] == 2 * Tag.objects.count()
+    festival = Tag.objects.get(name="Lễ hội Hoa Ban")
+    english, russian = (Locale.objects.get(language_code=code) for code in ("en", "ru"))
+    assert (label(festival, english).name, label(festival, english).slug) == (
+        "Ban Flower Festival",
+        "ban-flower-festival",
+    )
+    assert label(festival, russian).slug == "prazdnik-tsvetov-ban"
 
     topic = TopicPage.objects.get(slug="dien-bien-saint-petersburg", locale__language_code="vi")
     timeline = [article.title for article in topic.timeline()]
