@@ -56,19 +56,26 @@ def lookup(tags: Iterable[Tag], locales: Iterable) -> Callable[[Tag, object], Ta
     return label
 
 
+def named(tags: QuerySet, locale) -> QuerySet:
+    """`tags` with their name and slug in `locale` joined in, to read with `from_named`: no
+    query of their own, also as a Prefetch's queryset."""
+    return tags.annotate(
+        _edition=FilteredRelation("names", condition=Q(names__locale=_locale_id(locale))),
+        edition_name=F("_edition__name"),
+        edition_slug=F("_edition__slug"),
+    )
+
+
+def from_named(tag: Tag) -> TagLabel:
+    """The label of a tag read through `named`."""
+    return TagLabel(tag, tag.edition_name or tag.name, tag.edition_slug or tag.slug)
+
+
 def labels(tags, locale) -> list[TagLabel]:
     """The labels of `tags` in one edition, in their order. A queryset is read with its names
     joined in (no query of its own); tags already in memory cost one query."""
     if isinstance(tags, QuerySet):
-        joined = tags.annotate(
-            _edition=FilteredRelation("names", condition=Q(names__locale=_locale_id(locale))),
-            edition_name=F("_edition__name"),
-            edition_slug=F("_edition__slug"),
-        )
-        return [
-            TagLabel(tag, tag.edition_name or tag.name, tag.edition_slug or tag.slug)
-            for tag in joined
-        ]
+        return [from_named(tag) for tag in named(tags, locale)]
     tags = list(tags)
     label_of = lookup(tags, [locale])
     return [label_of(tag, locale) for tag in tags]
