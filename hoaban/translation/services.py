@@ -199,7 +199,7 @@ def _translate_tag_names(tags, page_locale, target_locale, translator) -> list[T
         own_name = in_page_language[tag.pk] != tag.name
         source_locale = page_locale if own_name else main_locale
         if source_locale.pk != target_locale.pk:
-            by_source[source_locale][tag] = in_page_language[tag.pk] if own_name else tag.name
+            by_source[source_locale][tag] = in_page_language[tag.pk]
     created = []
     for source_locale, names in by_source.items():
         if not translator.can_translate(source_locale, target_locale):
