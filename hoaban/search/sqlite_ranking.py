@@ -3,31 +3,64 @@
 Imported only when the database is SQLite: its FTS model does not exist elsewhere.
 """
 
-from django.db.models import FloatField, Func
+from django.db import connections
+from django.db.models import Exists, FloatField, Func, IntegerField, OuterRef
+from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
+    SQLiteAutocompleteQueryCompiler,
     SQLiteFTSIndexEntry,
     SQLiteSearchResults,
 )
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
-# Column order of the FTS5 table: (autocomplete, body, title).
-COLUMN_WEIGHTS = "1.0, 1.0, 2.0"
+from .models import TitleAutocompleteEntry
+
+# bm25 weights by FTS5 table, one per column. Wagtail's table has the columns (autocomplete,
+# body, title): the title counts double, as the title field's boost asks.
+COLUMN_WEIGHTS = {
+    SQLiteFTSIndexEntry._meta.db_table: "1.0, 1.0, 2.0",
+    TitleAutocompleteEntry._meta.db_table: "1.0",
+}
+# How many matches bm25 scores at most: the most recently indexed ones (see `_scored`).
+# bm25 costs a few microseconds a row, so this bounds ranking to some 20-40 ms on one core.
+RANKING_POOL = 10_000
+
+
+class Match(MatchExpression):
+    """modelsearch's FTS5 MATCH, on a given FTS table (its own names Wagtail's only)."""
+
+    def __init__(self, table: str, columns: list[str], query) -> None:
+        super().__init__(columns, query)
+        self.template = f"{table} MATCH %s"
 
 
 class WeightedBM25(Func):
     output_field = FloatField()
 
+    def __init__(self, table: str):
+        super().__init__()
+        self.table = table
+
     def as_sql(self, compiler, connection, **extra_context):
-        return f"bm25({FTS_TABLE}, {COLUMN_WEIGHTS})", []
+        return f"bm25({self.table}, {COLUMN_WEIGHTS[self.table]})", []
 
 
 class RankedSQLiteSearchResults(SQLiteSearchResults):
     def _handles(self) -> bool:
         return not isinstance(normalize(self.query_compiler.query), MatchAll | Not)
+
+    def _fts_model(self):
+        """Suggestions match in the title autocomplete index, searches in Wagtail's FTS table.
+
+        An autocomplete limited to named fields keeps Wagtail's table, which has their columns.
+        """
+        compiler = self.query_compiler
+        if isinstance(compiler, SQLiteAutocompleteQueryCompiler) and not compiler.fields:
+            return TitleAutocompleteEntry
+        return SQLiteFTSIndexEntry
 
     def _hits(self):
         """The FTS rows matching the query, on the FTS table alone.
@@ -36,54 +69,105 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         once per entry of the content type, re-reading the terms' whole posting lists each time.
         """
         compiler = self.query_compiler
-        match = MatchExpression(
+        model = self._fts_model()
+        match = Match(
+            model._meta.db_table,
             compiler.fields or compiler.FTS_TABLE_FIELDS,
             compiler.build_search_query(normalize(compiler.query), config=None),
         )
-        return SQLiteFTSIndexEntry.objects.filter(match)
+        return model.objects.filter(match)
+
+    def _content_types(self) -> list[int]:
+        return get_descendants_content_types_pks(self.query_compiler.queryset.model)
 
     def _matching(self):
         """The queryset (with its filters) narrowed to objects whose index entry matches."""
-        compiler = self.query_compiler
         entries = IndexEntry.objects.filter(
             pk__in=self._hits().values("index_entry_id"),
-            content_type_id__in=get_descendants_content_types_pks(compiler.queryset.model),
+            content_type_id__in=self._content_types(),
         )
-        return compiler.queryset.filter(pk__in=entries.values("object_id"))
+        return self.query_compiler.queryset.filter(pk__in=entries.values("object_id"))
+
+    def _qualifying_hits(self):
+        """The FTS rows matching the query whose object passes the queryset's filters.
+
+        The FTS table drives the query and each row is checked on its own, so a LIMIT stops
+        the walk after that many qualifying rows instead of collecting every match first.
+        """
+        objects = self.query_compiler.queryset.order_by().filter(
+            pk=Cast(OuterRef("object_id"), IntegerField())
+        )
+        entries = IndexEntry.objects.filter(
+            pk=OuterRef("index_entry_id"), content_type_id__in=self._content_types()
+        ).filter(Exists(objects))
+        return self._hits().filter(Exists(entries))
+
+    def _scored(self, pool: int | None) -> tuple[list[tuple[int, float]], bool]:
+        """(index entry, score) of the `pool` most recently indexed hits (all when None), best
+        first, and whether that was every hit.
+
+        bm25 is computed for each row it ranks, and a common word matches most of the archive:
+        scoring 90,000 hits takes a quarter of a second. FTS5 walks its hits newest entry
+        first and stops after `pool` of them, so only those are scored. Entries are created
+        as articles are first saved, so these are (nearly) the newest matches; for words
+        that common, relevance barely separates one story from the next anyway (bm25's inverse
+        document frequency is close to zero).
+        """
+        score = WeightedBM25(self._fts_model()._meta.db_table)
+        hits = self._hits().annotate(score=score).values_list("index_entry_id", "score")
+        if pool is not None:
+            hits = hits.order_by("-index_entry_id")[:pool]
+        # Plain rows straight from the cursor: the ORM's per-row converters cost more here
+        # than the scoring itself.
+        with connections[hits.db].cursor() as cursor:
+            cursor.execute(*hits.query.sql_with_params())
+            rows = cursor.fetchall()
+        rows.sort(key=lambda row: row[1])
+        return rows, pool is None or len(rows) < pool
 
     def _ranked(self, stop: int | None) -> list[tuple[int, float]]:
         """(primary key, score) of the best `stop` matches (all when None), best first.
 
-        FTS5 scores and sorts every hit in C; only the best few are then mapped to objects and
-        checked against the queryset's filters (live, edition, section, dates), widening the
-        window when too many were filtered out. So a page of results costs the same whether a
-        word occurs in two hundred stories or in twenty thousand.
+        Only the best few scored hits are mapped to objects and checked against the
+        queryset's filters (live, edition, section, dates), taking more when too many were
+        filtered out, and scoring more hits when even all scored ones were not enough. So a
+        page of results costs about the same whether a word occurs in two hundred stories or
+        in ninety thousand.
         """
         compiler = self.query_compiler
-        content_types = get_descendants_content_types_pks(compiler.queryset.model)
-        scored = self._hits().annotate(score=WeightedBM25()).order_by("score")
-        window = None if stop is None else max(stop * 4, 100)
+        content_types = self._content_types()
+        pool = None if stop is None else max(RANKING_POOL, stop)
         while True:
-            top = list(scored.values_list("index_entry_id", "score")[:window])
-            entry_to_pk = {
-                entry: int(object_id)
-                for entry, object_id in IndexEntry.objects.filter(
-                    pk__in=[entry for entry, _ in top], content_type_id__in=content_types
-                ).values_list("pk", "object_id")
-            }
-            allowed = set(
-                compiler.queryset.order_by()
-                .filter(pk__in=set(entry_to_pk.values()))
-                .values_list("pk", flat=True)
-            )
-            ranked = [
-                (entry_to_pk[entry], -score)
-                for entry, score in top
-                if entry_to_pk.get(entry) in allowed
-            ]
-            if window is None or len(ranked) >= stop or len(top) < window:
-                return ranked[:stop]
-            window *= 4
+            scored, complete = self._scored(pool)
+            ranked: list[tuple[int, float]] = []
+            checked, window = 0, None if stop is None else max(stop * 4, 100)
+            while checked < len(scored):
+                batch = scored[checked:window]
+                checked += len(batch)
+                entry_to_pk = {
+                    entry: int(object_id)
+                    for entry, object_id in IndexEntry.objects.filter(
+                        pk__in=[entry for entry, _ in batch], content_type_id__in=content_types
+                    ).values_list("pk", "object_id")
+                }
+                allowed = set(
+                    compiler.queryset.order_by()
+                    .filter(pk__in=set(entry_to_pk.values()))
+                    .values_list("pk", flat=True)
+                )
+                ranked.extend(
+                    (entry_to_pk[entry], -score)
+                    for entry, score in batch
+                    if entry_to_pk.get(entry) in allowed
+                )
+                if stop is not None:
+                    if len(ranked) >= stop:
+                        return ranked[:stop]
+                    window *= 4
+            if complete:
+                return ranked
+            # Every scored hit was checked and too few passed the filters: score more of them.
+            pool *= 4
 
     def _do_search(self):
         if not self._handles():
@@ -106,6 +190,10 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
     def _do_count(self):
         if not self._handles():
             return super()._do_count()
-        count = self._matching().count()
+        if self.stop is None:
+            count = self._matching().count()
+        else:
+            # A sliced count (the search page's "more than N") stops at the slice's end.
+            count = self._qualifying_hits()[: self.stop].count()
         stop = count if self.stop is None else min(self.stop, count)
         return max(stop - self.start, 0)

@@ -9,6 +9,7 @@ from hoaban.sections.models import paginate
 
 from .forms import SearchForm
 from .highlight import highlight
+from .pagination import LimitedPaginator
 from .query import parse
 from .services import search_articles, suggest_titles
 
@@ -34,7 +35,7 @@ def search(request):
             date_to=form.cleaned_data["date_to"],
             newest_first=form.newest_first,
         )
-        results = paginate(request, found)
+        results = paginate(request, found, paginator_class=LimitedPaginator)
         results.object_list = attach_sections(results.object_list)
         for article in results.object_list:
             article.highlighted_title = highlight(article.title, query.words)

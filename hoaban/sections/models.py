@@ -9,8 +9,8 @@ from hoaban.articles import queries
 from hoaban.core.models import BasePage
 
 
-def paginate(request, queryset, per_page=None):
-    paginator = Paginator(queryset, per_page or settings.HOABAN_PAGE_SIZE)
+def paginate(request, queryset, per_page=None, paginator_class=Paginator):
+    paginator = paginator_class(queryset, per_page or settings.HOABAN_PAGE_SIZE)
     try:
         return paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
