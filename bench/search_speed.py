@@ -229,7 +229,7 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def index_is_complete() -> bool:
-    from modelsearch.models import IndexEntry
+    from wagtail.search.models import IndexEntry
 
     from hoaban.articles.models import ArticlePage
 
