@@ -375,7 +375,7 @@ def report(vendor: str, rows: list[dict]):
     print(header)
     for row in rows:
         print(
-            f"{row['size']:>9} {row['index_build_s']:>8} {row['search_median_ms']:>10} "
+            f"{row['size']:>9} {row['index_build_s'] or '-':>8} {row['search_median_ms']:>10} "
             f"{row['search_p95_ms']:>8} {row['accented_median_ms']:>10} "
             f"{row['unaccented_median_ms']:>9} {row['suggest_median_ms']:>11} "
             f"{row['recall_equal']:>9}"
