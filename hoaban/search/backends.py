@@ -3,9 +3,10 @@
 modelsearch's SQLite backend orders results by a correlated subquery that runs the FTS5 match
 again for every matching row, which grows with the square of the number of matches: a common
 query ("Điện Biên") over 10,000 articles took minutes. Here the match runs once, FTS5 scores
-and sorts every hit with bm25 (title column weighted double, as the title field's boost asks),
-and the page of results is loaded by primary key. Everything else — indexing, filtering,
-sorting by a field, autocomplete matching, PostgreSQL and other databases — is Wagtail's own.
+the newest hits with bm25 (title column weighted double, as the title field's boost asks),
+the page of results is loaded by primary key, a limited count stops at its limit, and
+suggestions match a title-only FTS5 index (sqlite_ranking.py, models.py). Everything else —
+indexing, filtering, sorting by a field, PostgreSQL and other databases — is Wagtail's own.
 
 Configure with WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "hoaban.search.backends"}}.
 """

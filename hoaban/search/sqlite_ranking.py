@@ -30,7 +30,7 @@ RANKING_POOL = 10_000
 
 
 class Match(MatchExpression):
-    """modelsearch's FTS5 MATCH, on a given FTS table (its own names Wagtail's only)."""
+    """modelsearch's FTS5 MATCH on a given FTS table (modelsearch's always names Wagtail's)."""
 
     def __init__(self, table: str, columns: list[str], query) -> None:
         super().__init__(columns, query)

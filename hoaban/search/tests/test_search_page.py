@@ -9,6 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale
 
+from hoaban.testing import translate
+
 SEARCH_URL = "/vi/search/"
 
 
@@ -252,3 +254,62 @@ def test_publishing_adds_to_results_and_unpublishing_removes(client, news_site):
 def test_every_page_has_a_search_box_in_the_header(client, news_site):
     html = client.get("/vi/").content.decode()
     assert '<form class="header-search" method="get" action="/vi/search/" role="search">' in html
+
+
+def test_beyond_the_result_limit_the_page_says_more_than_and_pages_stop(
+    client, newsroom, monkeypatch, settings
+):
+    from hoaban.search import pagination
+
+    monkeypatch.setattr(pagination, "RESULT_LIMIT", 2)
+    settings.HOABAN_PAGE_SIZE = 1
+    newsroom.article("news", title="Điện Biên mùa hoa ban nở", lead="Hoa ban trắng núi rừng.")
+    response = client.get(SEARCH_URL, {"q": "dien bien"})
+    assert "Tìm thấy hơn 2 bài viết" in response.content.decode()
+    assert response.context["results"].paginator.num_pages == 2
+    # A page past the limit shows the last one that may be opened.
+    response = client.get(SEARCH_URL, {"q": "dien bien", "page": "3"})
+    assert response.context["results"].number == 2
+    translate(newsroom.home, "ru", title="Газета Дьенбьенфу")
+    response = client.get("/ru/search/", {"q": "dien bien", "lang": "vi"})
+    assert "Найдено более 2 статей" in response.content.decode()
+    # At or under the limit the count is exact, filters included.
+    section = newsroom.sections["business"].slug
+    response = client.get(SEARCH_URL, {"q": "dien bien", "section": section})
+    assert "Tìm thấy 1 bài viết" in response.content.decode()
+    response = client.get(SEARCH_URL, {"q": "muong cha"})
+    assert "Tìm thấy 1 bài viết" in response.content.decode()
+
+
+sqlite_only = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="the ranking pool is the SQLite backend's"
+)
+
+
+@sqlite_only
+def test_ranking_scores_the_newest_matches_and_scores_more_when_filters_drop_them(
+    client, newsroom, monkeypatch, settings
+):
+    from hoaban.search import sqlite_ranking
+
+    newsroom.article(
+        "culture",
+        title="Khèn Mông, thanh âm của núi rừng",
+        lead="Nghệ nhân giới thiệu cây đàn truyền thống.",
+    )
+    newsroom.article(
+        "news",
+        title="Lễ hội hoa ban 2025",
+        lead="Lễ hội mở màn với màn trình diễn khèn của đồng bào Mông.",
+    )
+    settings.HOABAN_PAGE_SIZE = 1
+    monkeypatch.setattr(sqlite_ranking, "RANKING_POOL", 1)
+    # Only the newest match is scored: it comes first although the older one has the words
+    # in its title (with the full pool it is second: test_ranking_puts_the_title_match_first).
+    assert found_titles(client.get(SEARCH_URL, {"q": "khen mong"})) == ["Lễ hội hoa ban 2025"]
+    # The newest "dien bien" story is the business one: the news filter drops it, so the
+    # search scores older matches until it has a page.
+    section = newsroom.sections["news"].slug
+    assert found_titles(client.get(SEARCH_URL, {"q": "dien bien", "section": section})) == [
+        "Điện Biên và Saint Petersburg ký thỏa thuận hợp tác"
+    ]

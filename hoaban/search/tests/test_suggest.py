@@ -1,5 +1,8 @@
 import pytest
 from django.core.management import call_command
+from django.db import connection
+
+from hoaban.articles.models import ArticlePage
 
 SUGGEST_URL = "/vi/search/suggest/"
 
@@ -50,3 +53,21 @@ def test_rebuild_command_restores_a_lost_index_and_reports(client, titles):
     assert "Indexed" in out.getvalue()
     assert "100%" in err.getvalue()
     assert len(client.get(SUGGEST_URL, {"q": "muong"}).json()["suggestions"]) == 2
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the title index is SQLite's")
+def test_title_index_follows_edits_and_deletions(client, titles):
+    article = ArticlePage.objects.get(title="Thúc đẩy bình đẳng giới ở huyện Mường Chà")
+    article.title = "Mường Chà đón Tết độc lập"
+    article.save_revision().publish()
+    suggested = client.get(SUGGEST_URL, {"q": "muong ch"}).json()["suggestions"]
+    assert [s["title"] for s in suggested] == ["Mường Chà đón Tết độc lập"]
+    assert client.get(SUGGEST_URL, {"q": "binh dang gi"}).json()["suggestions"] == []
+    article.delete()
+    assert client.get(SUGGEST_URL, {"q": "muong ch"}).json()["suggestions"] == []
+    with connection.cursor() as cursor:
+        # FTS5 compares the whole index with the index entries; it raises if they differ.
+        cursor.execute(
+            "INSERT INTO newssearch_title_autocomplete(newssearch_title_autocomplete, rank) "
+            "VALUES ('integrity-check', 1)"
+        )
