@@ -1,11 +1,14 @@
 """Querysets and dictionaries behind the read API: live, public pages only, a fixed number of
 queries per response whatever its length."""
 
+from collections import defaultdict
+
 from django.db.models import Max, Prefetch
 from wagtail.models import PageLogEntry
 
 from hoaban.articles import queries
 from hoaban.images.renditions import share_rendition
+from hoaban.images.texts import PhotoTexts
 from hoaban.tagging import labels as tag_labels
 
 from .schemas import Article
@@ -34,7 +37,7 @@ def latest_change():
     return PageLogEntry.objects.aggregate(latest=Max("timestamp"))["latest"]
 
 
-def _image(share, image):
+def _image(share, image, words):
     rendition = share_rendition(image)
     if rendition is None:
         return None
@@ -42,8 +45,8 @@ def _image(share, image):
         "url": share.absolute(rendition.url),
         "width": rendition.width,
         "height": rendition.height,
-        "alt": image.title,
-        "caption": image.caption,
+        "alt": words.alt,
+        "caption": words.caption,
         "credit": image.credit,
     }
 
@@ -71,6 +74,15 @@ def load(articles, fields):
             ]
     if "section" in fields:
         queries.attach_sections(articles)
+    if "image" in fields:
+        # Each lead photo's words in its article's edition: one query per edition listed.
+        by_language = defaultdict(list)
+        for article in articles:
+            by_language[article.locale.language_code].append(article)
+        for language, group in by_language.items():
+            texts = PhotoTexts([article.lead_image for article in group], language)
+            for article in group:
+                article.photo_words = texts.of(article.lead_image) if article.lead_image else None
     return articles
 
 
@@ -93,7 +105,7 @@ def article_data(share, article, fields) -> dict:
         ),
         "tags": lambda: article.tag_names,
         "topics": lambda: [topic.pk for topic in article.topics.all()],
-        "image": lambda: _image(share, article.lead_image),
+        "image": lambda: _image(share, article.lead_image, article.photo_words),
         "video_url": lambda: article.video_url or None,
         "source": lambda: (
             {"name": article.source_name, "url": article.source_url}

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from hoaban.core.blocks import ArticleBodyBlock
 from hoaban.core.models import BasePage, default_dateline
+from hoaban.images.texts import PhotoTexts
 from hoaban.search.index import FoldedAutocompleteField, FoldedSearchField
 from hoaban.tagging import labels as tag_labels
 
@@ -155,6 +156,12 @@ class ArticlePage(BasePage):
             return self.byline
         return self.author.name if self.author_id else ""
 
+    def photos(self) -> list:
+        """The photos the article shows: its lead photo, then those of its body, each once."""
+        found = [self.lead_image] if self.lead_image_id else []
+        found += [block.value["image"] for block in self.body if block.block_type == "image"]
+        return list({image.pk: image for image in found if image is not None}.values())
+
     def clean(self):
         super().clean()
         if self.source_name and not self.source_url:
@@ -172,4 +179,6 @@ class ArticlePage(BasePage):
         # Both rails labelled with one query for the edition's sections.
         queries.attach_sections(recent + related, self.locale)
         context.update(recent_news=recent, related=related, article_tags=tags)
+        # The words of every photo shown, in this edition, with one query.
+        context["photo_texts"] = PhotoTexts(self.photos(), self.locale.language_code)
         return context

@@ -50,6 +50,10 @@ EDITOR_PERMISSIONS = [
     ("tagging", "change_tagname"),
     ("tagging", "delete_tagname"),
     ("tagging", "view_tagname"),
+    ("images", "add_phototext"),
+    ("images", "change_phototext"),
+    ("images", "delete_phototext"),
+    ("images", "view_phototext"),
 ]
 REPORTER_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
 EDITOR_PAGE_PERMISSIONS = [

@@ -6,3 +6,8 @@ class ImagesConfig(AppConfig):
     name = "hoaban.images"
     label = "images"
     verbose_name = _("Images")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

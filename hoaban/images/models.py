@@ -6,7 +6,10 @@ imported item that shows it has them without retyping.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+from .forms import PhotoTextForm
 
 
 class NewsImage(AbstractImage):
@@ -35,3 +38,49 @@ class NewsRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class PhotoText(models.Model):
+    """A photo's alt text and caption in one edition.
+
+    Every edition shows the same photo; only its words change. The photo's own title (its alt
+    text) and caption are the main edition's (settings.LANGUAGE_CODE) and serve every edition
+    that has no text of its own; see hoaban.images.texts.
+    """
+
+    image = models.ForeignKey(
+        NewsImage, verbose_name=_("image"), on_delete=models.CASCADE, related_name="texts"
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", verbose_name=_("edition"), on_delete=models.CASCADE, related_name="+"
+    )
+    alt = models.CharField(
+        _("alt text"),
+        max_length=255,
+        help_text=_("What the photo shows, read aloud to readers who cannot see it."),
+    )
+    caption = models.CharField(
+        _("caption"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown under the photo wherever it appears; articles may override it."),
+    )
+    machine_translated = models.BooleanField(
+        _("machine translated"),
+        default=False,
+        help_text=_("Made by the machine translator and not reviewed yet."),
+    )
+
+    base_form_class = PhotoTextForm
+    panels = [FieldPanel("image"), FieldPanel("locale"), FieldPanel("alt"), FieldPanel("caption")]
+
+    class Meta:
+        verbose_name = _("photo text")
+        verbose_name_plural = _("photo texts")
+        ordering = ["locale", "image"]
+        constraints = [
+            models.UniqueConstraint(fields=["image", "locale"], name="images_one_text_per_edition")
+        ]
+
+    def __str__(self):
+        return self.alt

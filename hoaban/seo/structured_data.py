@@ -35,12 +35,12 @@ class ShareContext:
         return page.get_full_url(self.request)
 
 
-def share_image(share: ShareContext, image):
+def share_image(share: ShareContext, image, alt: str = ""):
     """(url, width, height, alt) of the share-size rendition of `image`, or None."""
     rendition = share_rendition(image)
     if rendition is None:
         return None
-    return share.absolute(rendition.url), rendition.width, rendition.height, image.title
+    return share.absolute(rendition.url), rendition.width, rendition.height, alt
 
 
 def organization(share: ShareContext, home, settings=None) -> dict:

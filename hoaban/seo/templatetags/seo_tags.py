@@ -9,6 +9,7 @@ from wagtail.models import Site
 
 from hoaban.core.models import NewsroomSettings
 from hoaban.core.templatetags.news_tags import navigation
+from hoaban.images.templatetags.photo_texts import photo_words
 from hoaban.seo import structured_data as schema
 from hoaban.translation.templatetags.editions import editions
 
@@ -56,11 +57,13 @@ def seo_head(context):
     routed = tag is not None
 
     canonical = editions(context)["canonical"]
-    image = None
+    shown = None
     if isinstance(page, ArticlePage):
-        image = schema.share_image(share, page.lead_image)
+        shown = page.lead_image
     elif isinstance(page, TopicPage):
-        image = schema.share_image(share, page.image)
+        shown = page.image
+    # Alt text in the page's edition, as on the page itself (no lang attribute is possible here).
+    image = shown and schema.share_image(share, shown, photo_words(context, shown).alt)
     title = tag.name if routed else (page.seo_title or page.title)
 
     graph = []
