@@ -8,6 +8,7 @@ MachineTranslationError and leaves the translation exactly as it was.
 
 import logging
 from collections import defaultdict
+from contextlib import contextmanager
 
 import requests
 from django.conf import settings
@@ -19,6 +20,8 @@ from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
+from hoaban.images.models import PhotoText
+from hoaban.images.texts import PhotoTexts
 from hoaban.tagging import labels as tag_labels
 from hoaban.tagging.models import TagName, free_slug
 
@@ -123,8 +126,9 @@ def translate_page(
     )
     engine = describe_engine(translator, page.locale, target_locale)
     # Before the page is saved, so a published translation is never shown with the fallback
-    # names while its tags' names are on their way.
+    # names while its tags' names and its photos' words are on their way.
     translate_tag_names(page=page, target_locale=target_locale, translator=translator)
+    translate_photo_texts(page=page, target_locale=target_locale, translator=translator)
 
     with transaction.atomic():
         translation, _created = Translation.objects.get_or_create(
@@ -153,6 +157,37 @@ def translate_page(
     return page.get_translation(target_locale).specific
 
 
+def translate_short_texts(texts, *, source_locale, target_locale, translator, about) -> dict:
+    """{text: its machine translation} for short plain texts such as names and captions; texts
+    translated to nothing are left out. Never raises: a translator that cannot translate these
+    languages, or fails, gives {} and the failure is logged under `about` ("Tag names of page
+    12"), so what asked for them goes on with its fallback."""
+    texts = list(dict.fromkeys(text for text in texts if text))
+    if not texts or not translator.can_translate(source_locale, target_locale):
+        return {}
+    strings = [StringValue.from_plaintext(text) for text in texts]
+    try:
+        result = _machine_translate(translator, source_locale, target_locale, strings)
+    except MachineTranslationError as error:
+        logger.warning("%s not translated into %s: %s", about, target_locale.language_code, error)
+        return {}
+    translated = {
+        text: result[string].render_text().strip()
+        for text, string in zip(texts, strings, strict=True)
+    }
+    return {text: translation for text, translation in translated.items() if translation}
+
+
+@contextmanager
+def _apart_from_the_page(about, target_locale):
+    """Any error while translating what goes along with a page (its tags' names, its photos'
+    words) is logged and swallowed: the page's own translation matters more."""
+    try:
+        yield
+    except Exception:
+        logger.exception("Translating the %s into %s failed", about, target_locale.language_code)
+
+
 def translate_tag_names(*, page: Page, target_locale: Locale, translator) -> list[TagName]:
     """Machine-translate the names `page`'s tags lack in `target_locale` and store them, marked
     for review; return the new ones. Names already there (an editor's, or an earlier machine
@@ -163,28 +198,15 @@ def translate_tag_names(*, page: Page, target_locale: Locale, translator) -> lis
     translated from the tag's name in the page's edition when it has one, else from its own.
     """
     tags = getattr(page, "tags", None)
-    main = settings.LANGUAGE_CODE
-    if tags is None or target_locale.language_code == main:
+    if tags is None or target_locale.language_code == settings.LANGUAGE_CODE:
         return []
-    try:
-        return _translate_tag_names(list(tags.all()), page.locale, target_locale, translator)
-    except MachineTranslationError as error:
-        logger.warning(
-            "Tag names of page %s not translated into %s: %s",
-            page.pk,
-            target_locale.language_code,
-            error,
-        )
-    except Exception:  # the page's translation matters more than its tags' names
-        logger.exception(
-            "Translating the tag names of page %s into %s failed",
-            page.pk,
-            target_locale.language_code,
-        )
-    return []
+    created = []
+    with _apart_from_the_page(f"tag names of page {page.pk}", target_locale):
+        created = _translate_tag_names(page, list(tags.all()), target_locale, translator)
+    return created
 
 
-def _translate_tag_names(tags, page_locale, target_locale, translator) -> list[TagName]:
+def _translate_tag_names(page, tags, target_locale, translator) -> list[TagName]:
     named = set(
         TagName.objects.filter(locale=target_locale, tag__in=tags).values_list("tag_id", flat=True)
     )
@@ -192,24 +214,26 @@ def _translate_tag_names(tags, page_locale, target_locale, translator) -> list[T
     if not missing:
         return []
     # Group by the language each name is read in: the page's, or the main edition's.
-    in_page_language = {label.pk: label.name for label in tag_labels.labels(missing, page_locale)}
+    in_page_language = {label.pk: label.name for label in tag_labels.labels(missing, page.locale)}
     main_locale = Locale.get_default()
     by_source = defaultdict(dict)
     for tag in missing:
         own_name = in_page_language[tag.pk] != tag.name
-        source_locale = page_locale if own_name else main_locale
-        if source_locale.pk != target_locale.pk:
-            by_source[source_locale][tag] = in_page_language[tag.pk]
+        by_source[page.locale if own_name else main_locale][tag] = in_page_language[tag.pk]
     created = []
     for source_locale, names in by_source.items():
-        if not translator.can_translate(source_locale, target_locale):
+        if source_locale.pk == target_locale.pk:
             continue
-        strings = [StringValue.from_plaintext(name) for name in names.values()]
-        result = _machine_translate(translator, source_locale, target_locale, strings)
-        for (tag, _name), string in zip(names.items(), strings, strict=True):
-            name = result[string].render_text().strip()[:100]
-            if name:
-                created += _store_machine_name(tag, target_locale, name)
+        translated = translate_short_texts(
+            names.values(),
+            source_locale=source_locale,
+            target_locale=target_locale,
+            translator=translator,
+            about=f"Tag names of page {page.pk}",
+        )
+        for tag, name in names.items():
+            if name in translated:
+                created += _store_machine_name(tag, target_locale, translated[name][:100])
     return created
 
 
@@ -229,6 +253,69 @@ def _store_machine_name(tag, locale, name) -> list[TagName]:
         logger.warning("No %s name stored for tag %s: its slug is taken", locale, tag.pk)
         return []
     return [tag_name] if created else []
+
+
+def translate_photo_texts(*, page: Page, target_locale: Locale, translator) -> list[PhotoText]:
+    """Machine-translate the alt text and caption of the photos `page` shows (lead photo and
+    body photos) that lack them in `target_locale`, and store them marked for review; return
+    the new ones. An editor's text, or an earlier machine pass, is never touched. Never raises:
+    a photo left without words in the edition shows its own, and the failure is logged.
+
+    Each photo's words are translated from those of the page's edition when it has them, else
+    from its own (the main edition's).
+    """
+    photos = getattr(page, "photos", None)
+    if photos is None or target_locale.language_code == settings.LANGUAGE_CODE:
+        return []
+    created = []
+    with _apart_from_the_page(f"photo texts of page {page.pk}", target_locale):
+        created = _translate_photo_texts(page, photos(), target_locale, translator)
+    return created
+
+
+def _translate_photo_texts(page, photos, target_locale, translator) -> list[PhotoText]:
+    done = set(
+        PhotoText.objects.filter(locale=target_locale, image__in=photos).values_list(
+            "image_id", flat=True
+        )
+    )
+    missing = [photo for photo in photos if photo.pk not in done]
+    if not missing:
+        return []
+    in_page_language = PhotoTexts(missing, page.locale.language_code)
+    main_locale = Locale.get_default()
+    by_source = defaultdict(dict)
+    for photo in missing:
+        words = in_page_language.of(photo)
+        # Read in the page's edition only when both of its words are there.
+        own_words = words.alt_lang is None and words.caption_lang is None
+        by_source[page.locale if own_words else main_locale][photo] = words
+    created = []
+    for source_locale, words_of in by_source.items():
+        if source_locale.pk == target_locale.pk:
+            continue
+        translated = translate_short_texts(
+            [text for words in words_of.values() for text in (words.alt, words.caption)],
+            source_locale=source_locale,
+            target_locale=target_locale,
+            translator=translator,
+            about=f"Photo texts of page {page.pk}",
+        )
+        for photo, words in words_of.items():
+            if words.alt not in translated:
+                continue
+            text, new = PhotoText.objects.get_or_create(
+                image=photo,
+                locale=target_locale,
+                defaults={
+                    "alt": translated[words.alt][:255],
+                    "caption": translated.get(words.caption, "")[:500],
+                    "machine_translated": True,
+                },
+            )
+            if new:
+                created.append(text)
+    return created
 
 
 def publish_translation(translation: Translation, *, user=None) -> Page:

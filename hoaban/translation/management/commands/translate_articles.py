@@ -13,6 +13,7 @@ from hoaban.translation.bulk import is_up_to_date, select_articles
 from hoaban.translation.services import (
     MachineTranslationError,
     translate_page,
+    translate_photo_texts,
     translate_tag_names,
 )
 
@@ -72,8 +73,12 @@ class Command(BaseCommand):
         for article in tqdm(articles, desc=f"→ {options['to']}", unit="article"):
             if is_up_to_date(page=article, target_locale=target_locale, publish=options["publish"]):
                 if translator is not None:
-                    # Tags added since, or translated before tags had names per edition.
+                    # Tags and photos added since, or translated before they had words per
+                    # edition.
                     translate_tag_names(
+                        page=article, target_locale=target_locale, translator=translator
+                    )
+                    translate_photo_texts(
                         page=article, target_locale=target_locale, translator=translator
                     )
                 skipped += 1
