@@ -2,8 +2,6 @@
 
 from unittest import mock
 
-from django.core.signals import setting_changed  # noqa: F401 - keeps the import order stable
-
 from hoaban.core.signals import page_content_changed
 from hoaban.testing import translate
 
