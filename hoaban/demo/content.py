@@ -162,6 +162,9 @@ PARTNERSHIP = [
 
 LEAD_STORY = "reception-2025"
 
+# The title of a story's second photo (the one in its body), from the story's title.
+SECOND_PHOTO_TITLE = "{title} – 2"
+
 # Shorter items of the newspaper's recent-news rail.
 RECENT = [
     (

@@ -12,6 +12,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from hoaban.core.slugs import slug_from_title
 from hoaban.home.models import HomePage
+from hoaban.images.models import NewsImage, PhotoText
 from hoaban.tagging.models import TagName
 from hoaban.translation.services import publish_translation
 
@@ -89,3 +90,34 @@ def name_tags(summary):
             )
             if created:
                 summary.count("tag names")
+
+
+def photo_words(code: str) -> dict[str, tuple[str, str]]:
+    """{Vietnamese title of a photo of the translated pages: (alt text, caption) in `code`}:
+    each story's photos are described by its title and caption, the topic's by its title."""
+    edition = EDITIONS[code]
+    words = {content.TOPIC["title"]: (edition["topic"][0], "")}
+    for story in content.PARTNERSHIP:
+        translated = edition["articles"][story["key"]]
+        words[story["title"]] = (translated["title"], translated["caption"])
+        second = content.SECOND_PHOTO_TITLE.format(title=story["title"])
+        words[second] = (
+            content.SECOND_PHOTO_TITLE.format(title=translated["title"]),
+            translated["caption"],
+        )
+    return words
+
+
+def word_photos(summary):
+    """Give the photos of the translated pages their English and Russian alt text and caption,
+    leaving words already there alone."""
+    for code in ("en", "ru"):
+        locale = Locale.objects.get(language_code=code)
+        words = photo_words(code)
+        for image in NewsImage.objects.filter(title__in=words):
+            alt, caption = words[image.title]
+            _text, created = PhotoText.objects.get_or_create(
+                image=image, locale=locale, defaults={"alt": alt, "caption": caption}
+            )
+            if created:
+                summary.count("photo texts")

@@ -120,7 +120,9 @@ def _article(section, summary, *, title, date, lead, palette, caption, tags, **e
     paragraphs = extra.pop("body", [])
     body_image = None
     if "@image" in paragraphs:
-        body_image = _image(f"{title} – 2", palette, caption, summary, variant=1)
+        body_image = _image(
+            content.SECOND_PHOTO_TITLE.format(title=title), palette, caption, summary, variant=1
+        )
     article = ArticlePage(
         title=title,
         slug=slug,
@@ -244,5 +246,6 @@ def load_demo() -> Summary:
         **video,
     )
     editions.name_tags(summary)
+    editions.word_photos(summary)
     _accounts(summary)
     return summary

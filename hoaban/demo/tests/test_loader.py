@@ -4,7 +4,8 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page
 
 from hoaban.articles.models import ArticlePage
-from hoaban.images.models import NewsImage
+from hoaban.images.models import NewsImage, PhotoText
+from hoaban.images.texts import PhotoTexts
 from hoaban.tagging.labels import label
 from hoaban.tagging.models import TagName
 from hoaban.topics.models import TopicPage
@@ -18,6 +19,7 @@ def _counts():
         "images": NewsImage.objects.count(),
         "users": get_user_model().objects.count(),
         "tag names": TagName.objects.count(),
+        "photo texts": PhotoText.objects.count(),
     }
 
 
@@ -29,6 +31,7 @@ def test_demo_loader_runs_twice_and_changes_nothing_the_second_time(db, tmp_path
     assert _counts() == first
     assert first["articles"] >= 16
     assert first["tag names"] == 2 * Tag.objects.count()
+    assert first["photo texts"] == 2 * 7
     festival = Tag.objects.get(name="Lễ hội Hoa Ban")
     english, russian = (Locale.objects.get(language_code=code) for code in ("en", "ru"))
     assert (label(festival, english).name, label(festival, english).slug) == (
@@ -59,3 +62,8 @@ def test_demo_loader_runs_twice_and_changes_nothing_the_second_time(db, tmp_path
             "method", flat=True
         )
         assert list(methods) == ["human"] * 3
+        # Every photo they show, and the topic's, is described in the edition's language.
+        photos = [edition_topic.image, *(photo for story in stories for photo in story.photos())]
+        assert len(photos) == 7
+        texts = PhotoTexts(photos, code)
+        assert not [photo for photo in photos if texts.of(photo).alt_lang]
