@@ -1,5 +1,7 @@
 """Editors list, find and correct each edition's photo texts in the Wagtail admin."""
 
+import json
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -26,6 +28,8 @@ def editor_client(client, db):
 def test_editors_list_photo_texts_by_edition_by_review_and_by_search(editor_client, photos):
     _khen, lop_hoc = photos
     photo_text(lop_hoc, "ru", "[ru] Lớp học tiếng Nga", machine_translated=True)
+    menu = editor_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert json.dumps("Mô tả ảnh") in menu
     russian = Locale.objects.get(language_code="ru")
     listed = editor_client.get(f"{LISTING}?locale={russian.pk}").content.decode()
     assert "[ru] Lớp học tiếng Nga" in listed
