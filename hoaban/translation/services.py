@@ -213,28 +213,44 @@ def _translate_tag_names(page, tags, target_locale, translator) -> list[TagName]
     missing = [tag for tag in tags if tag.pk not in named]
     if not missing:
         return []
-    # Group by the language each name is read in: the page's, or the main edition's.
     in_page_language = {label.pk: label.name for label in tag_labels.labels(missing, page.locale)}
+    created = []
+    for tag, name, translated in _by_source_language(
+        page,
+        {tag: in_page_language[tag.pk] for tag in missing},
+        has_own_words=lambda tag, name: name != tag.name,
+        texts=lambda name: [name],
+        target_locale=target_locale,
+        translator=translator,
+        about=f"Tag names of page {page.pk}",
+    ):
+        if name in translated:
+            created += _store_machine_name(tag, target_locale, translated[name][:100])
+    return created
+
+
+def _by_source_language(page, words, *, has_own_words, texts, target_locale, translator, about):
+    """(item, its words, {text: translation}) for each item of `words` ({item: its words in
+    the page's edition}), translated from the page's language when `has_own_words(item,
+    words)`, else from the main edition's (the item's own words); one translator call per
+    source language, none when that is the target's."""
     main_locale = Locale.get_default()
     by_source = defaultdict(dict)
-    for tag in missing:
-        own_name = in_page_language[tag.pk] != tag.name
-        by_source[page.locale if own_name else main_locale][tag] = in_page_language[tag.pk]
-    created = []
-    for source_locale, names in by_source.items():
+    for item, item_words in words.items():
+        source = page.locale if has_own_words(item, item_words) else main_locale
+        by_source[source][item] = item_words
+    for source_locale, items in by_source.items():
         if source_locale.pk == target_locale.pk:
             continue
         translated = translate_short_texts(
-            names.values(),
+            [text for item_words in items.values() for text in texts(item_words)],
             source_locale=source_locale,
             target_locale=target_locale,
             translator=translator,
-            about=f"Tag names of page {page.pk}",
+            about=about,
         )
-        for tag, name in names.items():
-            if name in translated:
-                created += _store_machine_name(tag, target_locale, translated[name][:100])
-    return created
+        for item, item_words in items.items():
+            yield item, item_words, translated
 
 
 def _store_machine_name(tag, locale, name) -> list[TagName]:
@@ -283,38 +299,30 @@ def _translate_photo_texts(page, photos, target_locale, translator) -> list[Phot
     if not missing:
         return []
     in_page_language = PhotoTexts(missing, page.locale.language_code)
-    main_locale = Locale.get_default()
-    by_source = defaultdict(dict)
-    for photo in missing:
-        words = in_page_language.of(photo)
-        # Read in the page's edition only when both of its words are there.
-        own_words = words.alt_lang is None and words.caption_lang is None
-        by_source[page.locale if own_words else main_locale][photo] = words
     created = []
-    for source_locale, words_of in by_source.items():
-        if source_locale.pk == target_locale.pk:
+    for photo, words, translated in _by_source_language(
+        page,
+        {photo: in_page_language.of(photo) for photo in missing},
+        # Read in the page's edition only when both of its words are there.
+        has_own_words=lambda photo, words: words.alt_lang is None and words.caption_lang is None,
+        texts=lambda words: [words.alt, words.caption],
+        target_locale=target_locale,
+        translator=translator,
+        about=f"Photo texts of page {page.pk}",
+    ):
+        if words.alt not in translated:
             continue
-        translated = translate_short_texts(
-            [text for words in words_of.values() for text in (words.alt, words.caption)],
-            source_locale=source_locale,
-            target_locale=target_locale,
-            translator=translator,
-            about=f"Photo texts of page {page.pk}",
+        text, new = PhotoText.objects.get_or_create(
+            image=photo,
+            locale=target_locale,
+            defaults={
+                "alt": translated[words.alt][:255],
+                "caption": translated.get(words.caption, "")[:500],
+                "machine_translated": True,
+            },
         )
-        for photo, words in words_of.items():
-            if words.alt not in translated:
-                continue
-            text, new = PhotoText.objects.get_or_create(
-                image=photo,
-                locale=target_locale,
-                defaults={
-                    "alt": translated[words.alt][:255],
-                    "caption": translated.get(words.caption, "")[:500],
-                    "machine_translated": True,
-                },
-            )
-            if new:
-                created.append(text)
+        if new:
+            created.append(text)
     return created
 
 
