@@ -5,17 +5,25 @@ under (generation, path version, host + query). Purging a path replaces its toke
 stored variant of it (?page=2, other hosts) becomes unreachable with one write, on any
 backend (files, memory, Redis). The tokens a request saw *before* rendering are the ones its
 page is stored under: a purge that lands while a stale page is being rendered wins.
+
+Each process remembers the tokens it has read, and trusts them only while the purge stamp —
+a value every purge replaces, in the same write as the tokens — is the one they were read
+under. A hit then reads the stamp and the page in one `get_many`: one Redis round trip or
+two small files, instead of the tokens first and the page after.
 """
 
 import hashlib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.cache import caches
 from django.http import HttpResponse
 
 ALIAS = "pages"
 GENERATION_KEY = "generation"
+STAMP_KEY = "purged"
+# Tokens remembered per process at most; beyond that the memory starts again.
+REMEMBERED_PATHS = 50_000
 # Headers worth replaying from the cache; per-response ones (Date, cookies) are never stored.
 KEPT_HEADERS = {
     "content-type",
@@ -42,27 +50,71 @@ def _path_key(path: str) -> str:
     return f"path:{_digest(path)}"
 
 
+def _new_token() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True)
+class _Remembered:
+    """Tokens this process has read, valid while the store's stamp is still `stamp`."""
+
+    stamp: str | None = None
+    generation: str | None = None
+    versions: dict = field(default_factory=dict)
+
+
+# Replaced whole, never changed in place except for adding a path: threads of one worker
+# share it without locks (a lost addition only costs one more read).
+_remembered = _Remembered()
+
+
+def _read_tokens(cache, names: list[str]) -> dict:
+    """The named tokens, creating those missing; add() keeps one another process set meanwhile."""
+    tokens = cache.get_many(names)
+    for name in names:
+        if name not in tokens:
+            cache.add(name, _new_token(), timeout=None)
+            tokens[name] = cache.get(name)
+    return tokens
+
+
+_UNREAD = object()
+
+
 @dataclass(frozen=True)
 class Slot:
     """The cache entry one request reads and, on a miss, fills."""
 
     key: str
+    # The stored entry when it was read along with the stamp, else _UNREAD.
+    prefetched: object = field(default=_UNREAD, compare=False, repr=False)
 
     @classmethod
     def for_request(cls, *, host: str, path: str, query: str) -> "Slot":
+        global _remembered
         cache = _cache()
         path_key = _path_key(path)
-        tokens = cache.get_many([GENERATION_KEY, path_key])
-        for name in (GENERATION_KEY, path_key):
-            if name not in tokens:
-                # add() keeps a token another process set meanwhile; read back the winner.
-                cache.add(name, uuid.uuid4().hex, timeout=None)
-                tokens[name] = cache.get(name)
-        generation, version = tokens[GENERATION_KEY], tokens[path_key]
-        return cls(f"page:{generation}:{version}:{_digest(host + '?' + query)}")
+        variant = _digest(host + "?" + query)
+        known = _remembered
+        version = known.versions.get(path_key)
+        if version is not None:
+            key = f"page:{known.generation}:{version}:{variant}"
+            found = cache.get_many([STAMP_KEY, key])
+            if found.get(STAMP_KEY) == known.stamp:
+                return cls(key, found.get(key))
+        # The stamp is read before the tokens: a purge writes it after them, so tokens read
+        # after a stamp are at least as new as that stamp.
+        tokens = _read_tokens(cache, [STAMP_KEY, GENERATION_KEY, path_key])
+        stamp, generation = tokens[STAMP_KEY], tokens[GENERATION_KEY]
+        if (stamp, generation) != (known.stamp, known.generation) or len(
+            known.versions
+        ) >= REMEMBERED_PATHS:
+            known = _remembered = _Remembered(stamp, generation)
+        known.versions[path_key] = tokens[path_key]
+        return cls(f"page:{generation}:{tokens[path_key]}:{variant}")
 
     def get(self) -> HttpResponse | None:
-        stored = _cache().get(self.key)
+        stored = _cache().get(self.key) if self.prefetched is _UNREAD else self.prefetched
         if stored is None:
             return None
         status, headers, content = stored
@@ -77,10 +129,12 @@ class Slot:
 
 
 def purge_paths(paths) -> None:
-    """Forget every cached variant of these paths."""
-    _cache().set_many({_path_key(path): uuid.uuid4().hex for path in paths}, timeout=None)
+    """Forget every cached variant of these paths, in every process."""
+    tokens = {_path_key(path): _new_token() for path in paths}
+    # The stamp last: set_many writes in order on every backend, atomically on Redis.
+    _cache().set_many({**tokens, STAMP_KEY: _new_token()}, timeout=None)
 
 
 def purge_all() -> None:
     """Forget every cached page (for changes every page shows, such as the masthead)."""
-    _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    _cache().set_many({GENERATION_KEY: _new_token(), STAMP_KEY: _new_token()}, timeout=None)

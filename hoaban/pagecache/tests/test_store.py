@@ -1,0 +1,71 @@
+from unittest import mock
+
+import pytest
+from django.http import HttpResponse
+
+from hoaban.pagecache import store
+
+HOST = "dienbientv.vn"
+
+
+@pytest.fixture
+def pages(settings):
+    store.purge_all()
+    return store._cache()
+
+
+def stored(path: str, text: str) -> None:
+    slot = store.Slot.for_request(host=HOST, path=path, query="")
+    slot.put(HttpResponse(text, content_type="text/html; charset=utf-8"), timeout=300)
+
+
+def read(path: str) -> str | None:
+    response = store.Slot.for_request(host=HOST, path=path, query="").get()
+    return None if response is None else response.content.decode()
+
+
+def test_a_hit_reads_the_stamp_and_the_page_in_one_call(pages):
+    stored("/vi/tin-tuc/muong-lat/", "Mường Lát đón khách")
+    read("/vi/tin-tuc/muong-lat/")
+
+    with mock.patch.object(pages, "get_many", wraps=pages.get_many) as get_many:
+        assert read("/vi/tin-tuc/muong-lat/") == "Mường Lát đón khách"
+
+    [(keys,), _] = get_many.call_args_list[0]
+    assert get_many.call_count == 1
+    assert keys[0] == store.STAMP_KEY and keys[1].startswith("page:")
+
+
+def test_a_purge_written_by_another_process_is_seen_at_once(pages):
+    path = "/vi/tin-tuc/dien-bien-phu/"
+    stored(path, "Điện Biên Phủ, bản cũ")
+    assert read(path) == "Điện Biên Phủ, bản cũ"
+
+    # Another worker purges: it writes the new tokens and stamp straight to the shared cache.
+    pages.set_many({store._path_key(path): "khác", store.STAMP_KEY: "khác"}, timeout=None)
+
+    assert read(path) is None
+
+
+def test_tokens_lost_from_the_cache_cost_a_miss_never_a_stale_page(pages):
+    path = "/vi/van-hoa/hoa-ban/"
+    stored(path, "Lễ hội Hoa Ban")
+    assert read(path) == "Lễ hội Hoa Ban"
+
+    pages.delete_many([store.STAMP_KEY, store._path_key(path)])  # evicted, say
+    assert read(path) is None
+    stored(path, "Lễ hội Hoa Ban 2026")
+    store.purge_paths([path])
+
+    assert read(path) is None
+    assert read("/vi/van-hoa/") is None
+
+
+def test_purging_one_path_keeps_the_others(pages):
+    stored("/vi/a/", "Sìn Hồ")
+    stored("/vi/b/", "Tủa Chùa")
+
+    store.purge_paths(["/vi/a/"])
+
+    assert read("/vi/a/") is None
+    assert read("/vi/b/") == "Tủa Chùa"
