@@ -13,7 +13,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteFTSIndexEntry,
     SQLiteSearchResults,
 )
-from modelsearch.query import MatchAll, Not
+from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from .models import TitleAutocompleteEntry
@@ -25,8 +25,22 @@ COLUMN_WEIGHTS = {
     TitleAutocompleteEntry._meta.db_table: "1.0",
 }
 # How many matches bm25 scores at most: the most recently indexed ones (see `_scored`).
-# bm25 costs a few microseconds a row, so this bounds ranking to some 20-40 ms on one core.
+# bm25 reads every query word's positions in each row it scores, so a row costs in proportion
+# to the number of words: the pool is also held to TERM_ROWS words × rows (10,000 rows for two
+# words, 5,000 for four). That bounds ranking to some 20-40 ms on one core.
 RANKING_POOL = 10_000
+TERM_ROWS = 20_000
+
+
+def term_count(query) -> int:
+    """How many words a (normalized) query hands to FTS5."""
+    if isinstance(query, PlainText | Phrase):
+        return len(query.query_string.split())
+    if isinstance(query, And | Or):
+        return sum(term_count(part) for part in query.subqueries)
+    if isinstance(query, Boost | Not):
+        return term_count(query.subquery)
+    return 1
 
 
 class Match(MatchExpression):
@@ -136,7 +150,8 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         """
         compiler = self.query_compiler
         content_types = self._content_types()
-        pool = None if stop is None else max(RANKING_POOL, stop)
+        terms = max(term_count(normalize(compiler.query)), 1)
+        pool = None if stop is None else max(min(RANKING_POOL, TERM_ROWS // terms), stop)
         while True:
             scored, complete = self._scored(pool)
             ranked: list[tuple[int, float]] = []

@@ -287,6 +287,21 @@ sqlite_only = pytest.mark.skipif(
 
 
 @sqlite_only
+def test_longer_queries_score_fewer_matches(client, newsroom, monkeypatch, settings):
+    from hoaban.search import sqlite_ranking
+
+    newsroom.article("culture", title="Khèn Mông, thanh âm của núi rừng", lead="Đàn của bản.")
+    newsroom.article("news", title="Lễ hội hoa ban", lead="Tiếng khèn của đồng bào Mông.")
+    settings.HOABAN_PAGE_SIZE = 1
+    monkeypatch.setattr(sqlite_ranking, "TERM_ROWS", 2)
+    # One word: two rows are scored, and the title match wins.
+    assert found_titles(client.get(SEARCH_URL, {"q": "khen"})) == [
+        "Khèn Mông, thanh âm của núi rừng"
+    ]
+    # Two words: one row, the newest match.
+    assert found_titles(client.get(SEARCH_URL, {"q": "khen mong"})) == ["Lễ hội hoa ban"]
+
+
 def test_ranking_scores_the_newest_matches_and_scores_more_when_filters_drop_them(
     client, newsroom, monkeypatch, settings
 ):
