@@ -328,3 +328,34 @@ def test_ranking_scores_the_newest_matches_and_scores_more_when_filters_drop_the
     assert found_titles(client.get(SEARCH_URL, {"q": "dien bien", "section": section})) == [
         "Điện Biên và Saint Petersburg ký thỏa thuận hợp tác"
     ]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite backend's ranking")
+@pytest.mark.parametrize("sort", ["", "date"])
+def test_narrow_filters_are_searched_from_their_side(client, news_site, monkeypatch, sort):
+    from hoaban.search import sqlite_ranking
+
+    news_site.article("culture", title="Khèn Mông ở Điện Biên", date=aware(2025, 4, 3, 9))
+    # Indexed last, so the sample of newest hits: none of them passes the date filter.
+    for day in range(1, 7):
+        news_site.article(title=f"Điện Biên đón khách ngày {day}", date=aware(2025, 4, day, 8))
+    monkeypatch.setattr(sqlite_ranking, "SAMPLE", 2)
+    monkeypatch.setattr(sqlite_ranking, "NARROW", 3)
+
+    def walking_every_hit(*args, **kwargs):
+        raise AssertionError("narrow filters must not walk the newest hits")
+
+    monkeypatch.setattr(sqlite_ranking.RankedSQLiteSearchResults, "_scored", walking_every_hit)
+    monkeypatch.setattr(sqlite_ranking.RankedSQLiteSearchResults, "_matching", walking_every_hit)
+    monkeypatch.setattr(
+        sqlite_ranking.RankedSQLiteSearchResults, "_qualifying_hits", walking_every_hit
+    )
+    params = {"q": "dien bien", "date_from": "2025-04-02", "date_to": "2025-04-03", "sort": sort}
+
+    response = client.get(SEARCH_URL, params)
+
+    expected = {"Điện Biên đón khách ngày 2", "Điện Biên đón khách ngày 3", "Khèn Mông ở Điện Biên"}
+    assert set(found_titles(response)) == expected
+    assert "Tìm thấy 3 bài viết" in response.content.decode()
+    if sort == "date":
+        assert found_titles(response)[0] == "Khèn Mông ở Điện Biên"
