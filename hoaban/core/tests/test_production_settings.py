@@ -73,6 +73,7 @@ def test_embedded_default_shares_the_page_cache_between_processes_through_files(
     loaded = production_settings()
 
     assert loaded["db"]["ENGINE"] == "django.db.backends.sqlite3"
+    assert loaded["db"]["CONN_MAX_AGE"] == 60  # reopening a WAL database costs milliseconds
     assert loaded["caches"]["pages"] == "hoaban.pagecache.filestore.PageFileCache"
     assert loaded["session_engine"] == "django.contrib.sessions.backends.db"
 
