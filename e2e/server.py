@@ -88,7 +88,9 @@ class LiveSite:
             }
         else:
             env.pop("DATABASE_URL", None)
-            self.server_env = env
+            # database_outage() moves the SQLite files away, which only a new connection
+            # notices (an open one keeps reading the moved file): one connection per request.
+            self.server_env = {**env, "DB_CONN_MAX_AGE": "0"}
         return env
 
     def manage(self, *args, check=True, **kwargs) -> subprocess.CompletedProcess:
