@@ -14,9 +14,9 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchResults,
 )
 from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
-from modelsearch.utils import get_descendants_content_types_pks
 
 from .models import TitleAutocompleteEntry
+from .ranking import PooledRanking
 
 # bm25 weights by FTS5 table, one per column. Wagtail's table has the columns (autocomplete,
 # body, title): the title counts double, as the title field's boost asks.
@@ -70,7 +70,7 @@ class WeightedBM25(Func):
         return f"bm25({self.table}, {COLUMN_WEIGHTS[self.table]})", []
 
 
-class RankedSQLiteSearchResults(SQLiteSearchResults):
+class RankedSQLiteSearchResults(PooledRanking, SQLiteSearchResults):
     def _handles(self) -> bool:
         return not isinstance(normalize(self.query_compiler.query), MatchAll | Not)
 
@@ -99,9 +99,6 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         )
         return model.objects.filter(match)
 
-    def _content_types(self) -> list[int]:
-        return get_descendants_content_types_pks(self.query_compiler.queryset.model)
-
     def _matching(self):
         """The queryset (with its filters) narrowed to objects whose index entry matches."""
         entries = IndexEntry.objects.filter(
@@ -110,28 +107,16 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         )
         return self.query_compiler.queryset.filter(pk__in=entries.values("object_id"))
 
-    def _qualifying_hits(self):
-        """The FTS rows matching the query whose object passes the queryset's filters.
-
-        The FTS table drives the query and each row is checked on its own, so a LIMIT stops
-        the walk after that many qualifying rows instead of collecting every match first.
-        """
+    def _count_upto(self, limit: int) -> int:
+        """The FTS table drives the query and each row is checked on its own, so the LIMIT stops
+        the walk after that many qualifying rows instead of collecting every match first."""
         objects = self.query_compiler.queryset.order_by().filter(
             pk=Cast(OuterRef("object_id"), IntegerField())
         )
         entries = IndexEntry.objects.filter(
             pk=OuterRef("index_entry_id"), content_type_id__in=self._content_types()
         ).filter(Exists(objects))
-        return self._hits().filter(Exists(entries))
-
-    def _entry_objects(self, entries) -> dict[int, int]:
-        """{index entry id: object primary key} for these entries of the searched models."""
-        return {
-            entry: int(object_id)
-            for entry, object_id in IndexEntry.objects.filter(
-                pk__in=entries, content_type_id__in=self._content_types()
-            ).values_list("pk", "object_id")
-        }
+        return self._hits().filter(Exists(entries))[:limit].count()
 
     def _narrow_entries(self) -> dict[int, int] | None:
         """{index entry: object} of every object the filters keep, when they are narrow; else None.
@@ -220,66 +205,21 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         if pool is not None:
             hits = hits.order_by("-index_entry_id")[:pool]
         rows = self._fetch(hits)
+        # bm25 is lower for better matches; scores handed on are higher for better ones.
         rows.sort(key=lambda row: row[1])
-        return rows, pool is None or len(rows) < pool
+        return [(entry, -score) for entry, score in rows], pool is None or len(rows) < pool
+
+    @property
+    def ranking_pool(self) -> int:
+        terms = max(term_count(normalize(self.query_compiler.query)), 1)
+        return min(RANKING_POOL, TERM_ROWS // terms)
 
     def _ranked(self, stop: int | None) -> list[tuple[int, float]]:
-        """(primary key, score) of the best `stop` matches (all when None), best first.
-
-        Only the best few scored hits are mapped to objects and checked against the
-        queryset's filters (live, edition, section, dates), taking more when too many were
-        filtered out, and scoring more hits when even all scored ones were not enough. So a
-        page of results costs about the same whether a word occurs in two hundred stories or
-        in ninety thousand.
-        """
         narrow = self._narrow_entries()
         if narrow is not None:
             scored = sorted(self._hits_among(narrow, scored=True), key=lambda row: row[1])
             return [(narrow[entry], -score) for entry, score in scored][:stop]
-        compiler = self.query_compiler
-        terms = max(term_count(normalize(compiler.query)), 1)
-        pool = None if stop is None else max(min(RANKING_POOL, TERM_ROWS // terms), stop)
-        while True:
-            scored, complete = self._scored(pool)
-            ranked: list[tuple[int, float]] = []
-            checked, window = 0, None if stop is None else max(stop * 4, 100)
-            while checked < len(scored):
-                batch = scored[checked:window]
-                checked += len(batch)
-                entry_to_pk = self._entry_objects([entry for entry, _ in batch])
-                allowed = set(
-                    compiler.queryset.order_by()
-                    .filter(pk__in=set(entry_to_pk.values()))
-                    .values_list("pk", flat=True)
-                )
-                ranked.extend(
-                    (entry_to_pk[entry], -score)
-                    for entry, score in batch
-                    if entry_to_pk.get(entry) in allowed
-                )
-                if stop is not None:
-                    if len(ranked) >= stop:
-                        return ranked[:stop]
-                    window *= 4
-            if complete:
-                return ranked
-            # Every scored hit was checked and too few passed the filters: score more of them.
-            pool *= 4
-
-    def _do_search(self):
-        if not self._handles():
-            return super()._do_search()
-        compiler = self.query_compiler
-        if not compiler.order_by_relevance:
-            return self._in_order()
-        page = self._ranked(self.stop)[self.start : self.stop]
-        objects = compiler.queryset.order_by().in_bulk([pk for pk, _ in page])
-        results = []
-        for pk, score in page:
-            if self._score_field:
-                setattr(objects[pk], self._score_field, score)
-            results.append(objects[pk])
-        return results
+        return super()._ranked(stop)
 
     def _in_order(self):
         """The results sorted by the queryset's own ordering (newest first on the search page)."""
@@ -298,16 +238,8 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         objects = queryset.order_by().in_bulk(page)
         return [objects[pk] for pk in page]
 
-    def _do_count(self):
-        if not self._handles():
-            return super()._do_count()
+    def _count(self, limit: int | None) -> int:
         narrow = self._narrow_entries()
         if narrow is not None:
-            count = len(self._hits_among(narrow, scored=False))
-        elif self.stop is None:
-            count = self._matching().count()
-        else:
-            # A sliced count (the search page's "more than N") stops at the slice's end.
-            count = self._qualifying_hits()[: self.stop].count()
-        stop = count if self.stop is None else min(self.stop, count)
-        return max(stop - self.start, 0)
+            return len(self._hits_among(narrow, scored=False))
+        return super()._count(limit)

@@ -305,7 +305,7 @@ def test_longer_queries_score_fewer_matches(client, newsroom, monkeypatch, setti
 def test_ranking_scores_the_newest_matches_and_scores_more_when_filters_drop_them(
     client, newsroom, monkeypatch, settings
 ):
-    from hoaban.search import sqlite_ranking
+    from wagtail.search.backends import get_search_backend
 
     newsroom.article(
         "culture",
@@ -318,9 +318,10 @@ def test_ranking_scores_the_newest_matches_and_scores_more_when_filters_drop_the
         lead="Lễ hội mở màn với màn trình diễn khèn của đồng bào Mông.",
     )
     settings.HOABAN_PAGE_SIZE = 1
-    monkeypatch.setattr(sqlite_ranking, "RANKING_POOL", 1)
-    # Only the newest match is scored: it comes first although the older one has the words
-    # in its title (with the full pool it is second: test_ranking_puts_the_title_match_first).
+    monkeypatch.setattr(get_search_backend().results_class, "ranking_pool", 1)
+    # Only the newest match is scored (on SQLite and PostgreSQL alike): it comes first although
+    # the older one has the words in its title (with the full pool it is second:
+    # test_ranking_puts_the_title_match_first).
     assert found_titles(client.get(SEARCH_URL, {"q": "khen mong"})) == ["Lễ hội hoa ban 2025"]
     # The newest "dien bien" story is the business one: the news filter drops it, so the
     # search scores older matches until it has a page.
@@ -347,9 +348,7 @@ def test_narrow_filters_are_searched_from_their_side(client, news_site, monkeypa
 
     monkeypatch.setattr(sqlite_ranking.RankedSQLiteSearchResults, "_scored", walking_every_hit)
     monkeypatch.setattr(sqlite_ranking.RankedSQLiteSearchResults, "_matching", walking_every_hit)
-    monkeypatch.setattr(
-        sqlite_ranking.RankedSQLiteSearchResults, "_qualifying_hits", walking_every_hit
-    )
+    monkeypatch.setattr(sqlite_ranking.RankedSQLiteSearchResults, "_count_upto", walking_every_hit)
     params = {"q": "dien bien", "date_from": "2025-04-02", "date_to": "2025-04-03", "sort": sort}
 
     response = client.get(SEARCH_URL, params)
