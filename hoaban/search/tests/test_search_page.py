@@ -386,3 +386,38 @@ def test_newest_first_walks_the_newest_stories_for_a_common_word(
         ["Mường Chà mùa hoa ban 3", "Mường Chà mùa hoa ban 2"],
         ["Mường Chà mùa hoa ban 1"],
     ]
+
+
+def test_words_may_be_split_between_title_and_lead_but_a_quoted_phrase_may_not(client, newsroom):
+    newsroom.article(
+        "culture",
+        title="Tiếng khèn gọi bạn",
+        lead="Đêm giao lưu văn nghệ ở huyện Mường Chà.",
+    )
+    assert found_titles(client.get(SEARCH_URL, {"q": "khèn mường chà"})) == ["Tiếng khèn gọi bạn"]
+    assert found_titles(client.get(SEARCH_URL, {"q": '"giao lưu văn nghệ"'})) == [
+        "Tiếng khèn gọi bạn"
+    ]
+    assert found_titles(client.get(SEARCH_URL, {"q": '"khèn giao lưu"'})) == []
+    assert found_titles(client.get(SEARCH_URL, {"q": '"mường chà" khèn'})) == ["Tiếng khèn gọi bạn"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's index")
+def test_postgresql_matches_on_the_indexed_concatenation_and_counts_the_newest_first(
+    client, newsroom
+):
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT id FROM wagtailsearch_indexentry "
+            "WHERE (title || body) @@ to_tsquery('simple', 'dien & bien')"
+        )
+        plan = " ".join(row[0] for row in cursor.fetchall())
+        cursor.execute("RESET enable_seqscan")
+    assert "newssearch_entry_title_body_gin" in plan
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(SEARCH_URL, {"q": "điện biên"})
+    assert len(found_titles(response)) == 2
+    # Both matches are among the newest (the ranking pool): the count needs no other match.
+    counts = [query["sql"] for query in captured if "COUNT(*)" in query["sql"]]
+    assert len(counts) == 1 and "LIMIT 1001" in counts[0] and "@@" not in counts[0]

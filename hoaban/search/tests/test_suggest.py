@@ -37,6 +37,14 @@ def test_suggestions_complete_the_last_word_as_it_is_typed(client, titles):
     )
 
 
+def test_only_the_last_word_is_a_prefix(client, titles):
+    assert len(client.get(SUGGEST_URL, {"q": "muon"}).json()["suggestions"]) == 2
+    assert client.get(SUGGEST_URL, {"q": "muon cha"}).json()["suggestions"] == []
+    assert client.get(SUGGEST_URL, {"q": "hộ nghè"}).json()["suggestions"][0]["title"] == (
+        "Tín dụng chính sách giúp hộ nghèo huyện Điện Biên"
+    )
+
+
 def test_no_words_no_suggestions(client, titles):
     assert client.get(SUGGEST_URL, {"q": " ? "}).json()["suggestions"] == []
 
