@@ -125,8 +125,17 @@ class RankedSQLiteSearchResults(PooledRanking, SQLiteSearchResults):
         the hits newest first to find those (to count them, or to rank them) takes seconds. When a
         sample of the newest hits shows the filters drop most of them, and the filters keep at
         most NARROW objects, those objects' entries are few and were (mostly) indexed together,
-        so FTS5 matches only within their range of entry ids.
+        so FTS5 matches only within their range of entry ids. Suggestions are never filtered
+        that narrowly. The page and its count share the compiler, so they share the answer.
         """
+        if self._fts_model() is TitleAutocompleteEntry:
+            return None
+        known = self.query_compiler.__dict__
+        if "_narrow_entries" not in known:
+            known["_narrow_entries"] = self._find_narrow_entries()
+        return known["_narrow_entries"]
+
+    def _find_narrow_entries(self) -> dict[int, int] | None:
         sample = list(
             self._hits()
             .order_by("-index_entry_id")
