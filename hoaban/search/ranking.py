@@ -46,14 +46,15 @@ class PooledRanking:
     def _content_types(self) -> list[int]:
         return get_descendants_content_types_pks(self.query_compiler.queryset.model)
 
-    def _entry_objects(self, entries) -> dict[int, int]:
-        """{index entry id: object primary key} for these entries of the searched models."""
-        return {
-            entry: int(object_id)
-            for entry, object_id in IndexEntry.objects.filter(
-                pk__in=entries, content_type_id__in=self._content_types()
-            ).values_list("pk", "object_id")
-        }
+    def _entry_objects(self, entries=None, *, objects=None) -> dict[int, int]:
+        """{index entry id: object primary key} of the searched models, for these entries or
+        for these objects' entries."""
+        found = IndexEntry.objects.filter(content_type_id__in=self._content_types())
+        if entries is not None:
+            found = found.filter(pk__in=entries)
+        if objects is not None:
+            found = found.filter(object_id__in=[str(pk) for pk in objects])
+        return {entry: int(object_id) for entry, object_id in found.values_list("pk", "object_id")}
 
     def _ranked(self, stop: int | None) -> list[tuple[int, float]]:
         """(primary key, score) of the best `stop` matches (all when None), best first.

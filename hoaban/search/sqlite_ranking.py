@@ -150,7 +150,7 @@ class RankedSQLiteSearchResults(PooledRanking, SQLiteSearchResults):
         kept = list(queryset.values_list("pk", flat=True)[: NARROW + 1])
         if len(kept) > NARROW:
             return None
-        return self._objects_entries(kept)
+        return self._entry_objects(objects=kept)
 
     def _hits_among(self, entries: dict[int, int], *, scored: bool) -> list:
         """The hits among `entries`: (entry, score) rows when `scored`, else entry ids."""
@@ -162,15 +162,6 @@ class RankedSQLiteSearchResults(PooledRanking, SQLiteSearchResults):
             rows = self._fetch(hits.annotate(score=score).values_list("index_entry_id", "score"))
             return [row for row in rows if row[0] in entries]
         return [e for e in hits.values_list("index_entry_id", flat=True) if e in entries]
-
-    def _objects_entries(self, pks) -> dict[int, int]:
-        """{index entry: object primary key} of these objects."""
-        return {
-            entry: int(object_id)
-            for entry, object_id in IndexEntry.objects.filter(
-                content_type_id__in=self._content_types(), object_id__in=[str(pk) for pk in pks]
-            ).values_list("pk", "object_id")
-        }
 
     def _first_in_order(self, queryset, stop: int) -> list[int]:
         """Primary keys of the first `stop` matching objects of `queryset`, in its order.
@@ -184,7 +175,7 @@ class RankedSQLiteSearchResults(PooledRanking, SQLiteSearchResults):
             batch = list(queryset.values_list("pk", flat=True)[offset : offset + ORDERED_WALK])
             if not batch:
                 break
-            entries = self._objects_entries(batch)
+            entries = self._entry_objects(objects=batch)
             matched = {entries[entry] for entry in self._hits_among(entries, scored=False)}
             found.extend(pk for pk in batch if pk in matched)
             offset += ORDERED_WALK
