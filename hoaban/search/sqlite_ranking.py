@@ -159,8 +159,8 @@ class RankedSQLiteSearchResults(PooledRanking, SQLiteSearchResults):
         hits = self._hits().filter(pk__gte=min(entries), pk__lte=max(entries))
         if scored:
             score = WeightedBM25(self._fts_model()._meta.db_table)
-            rows = self._fetch(hits.annotate(score=score).values_list("index_entry_id", "score"))
-            return [row for row in rows if row[0] in entries]
+            rows = hits.annotate(score=score).values_list("index_entry_id", "score")
+            return [row for row in self._best_first(rows) if row[0] in entries]
         return [e for e in hits.values_list("index_entry_id", flat=True) if e in entries]
 
     def _first_in_order(self, queryset, stop: int) -> list[int]:
@@ -182,11 +182,19 @@ class RankedSQLiteSearchResults(PooledRanking, SQLiteSearchResults):
         return found[:stop]
 
     @staticmethod
-    def _fetch(rows) -> list[tuple]:
-        # Plain rows straight from the cursor: the ORM's per-row converters cost more here
-        # than the scoring itself.
-        with connections[rows.db].cursor() as cursor:
-            cursor.execute(*rows.query.sql_with_params())
+    def _best_first(hits) -> list[tuple[int, float]]:
+        """(entry, score) rows of `hits` (index_entry_id and bm25 score values), best first and
+        turned so that higher is better (bm25 is lower for better matches).
+
+        SQLite sorts them, and the rows come straight from the cursor: sorting ten thousand
+        rows in Python, or the ORM's per-row converters, cost more than the scoring itself.
+        """
+        sql, params = hits.query.sql_with_params()
+        with connections[hits.db].cursor() as cursor:
+            cursor.execute(
+                f"SELECT index_entry_id, -score FROM ({sql}) ORDER BY score, index_entry_id DESC",
+                params,
+            )
             return cursor.fetchall()
 
     def _scored(self, pool: int | None) -> tuple[list[tuple[int, float]], bool]:
@@ -204,10 +212,8 @@ class RankedSQLiteSearchResults(PooledRanking, SQLiteSearchResults):
         hits = self._hits().annotate(score=score).values_list("index_entry_id", "score")
         if pool is not None:
             hits = hits.order_by("-index_entry_id")[:pool]
-        rows = self._fetch(hits)
-        # bm25 is lower for better matches; scores handed on are higher for better ones.
-        rows.sort(key=lambda row: row[1])
-        return [(entry, -score) for entry, score in rows], pool is None or len(rows) < pool
+        rows = self._best_first(hits)
+        return rows, pool is None or len(rows) < pool
 
     @property
     def ranking_pool(self) -> int:
@@ -217,8 +223,8 @@ class RankedSQLiteSearchResults(PooledRanking, SQLiteSearchResults):
     def _ranked(self, stop: int | None) -> list[tuple[int, float]]:
         narrow = self._narrow_entries()
         if narrow is not None:
-            scored = sorted(self._hits_among(narrow, scored=True), key=lambda row: row[1])
-            return [(narrow[entry], -score) for entry, score in scored][:stop]
+            scored = self._hits_among(narrow, scored=True)
+            return [(narrow[entry], score) for entry, score in scored][:stop]
         return super()._ranked(stop)
 
     def _in_order(self):
