@@ -31,10 +31,15 @@ JOINED = "index_entries__"
 WINDOW = 10
 
 
+def id_array(ids) -> RawSQL:
+    """Ids for `pk__in`, sent as one array: 2,000 `IN (%s, …)` placeholders cost more to build
+    and send than the query takes to run."""
+    return RawSQL("SELECT unnest(%s::integer[])", [list(ids)])
+
+
 def by_ids(ids: list[int]):
-    """Index entries by id, the ids sent as one array: 2,000 `IN (%s, …)` placeholders cost
-    more to build and send than the query takes to run."""
-    return IndexEntry.objects.filter(pk__in=RawSQL("SELECT unnest(%s::integer[])", [ids]))
+    """Index entries by id."""
+    return IndexEntry.objects.filter(pk__in=id_array(ids))
 
 
 class RankedPostgresSearchResults(PooledRanking, PostgresSearchResults):
@@ -47,9 +52,27 @@ class RankedPostgresSearchResults(PooledRanking, PostgresSearchResults):
 
     @property
     def ranking_pool(self) -> int:
-        if isinstance(self.query_compiler, PostgresAutocompleteQueryCompiler):
-            return self.suggestion_pool
-        return self.search_pool
+        return self.suggestion_pool if self._is_suggestion() else self.search_pool
+
+    def _is_suggestion(self) -> bool:
+        return isinstance(self.query_compiler, PostgresAutocompleteQueryCompiler)
+
+    def _newest_entries(self, count: int) -> list[int]:
+        return self._newest(count)
+
+    def _hits_among(self, entries: dict[int, int], *, scored: bool) -> list:
+        """Narrow filters' entries looked up by id, each checked against the query: a few
+        thousand rows at most, however many stories match."""
+        if not entries:
+            return []
+        hits = self._entries().filter(pk__in=id_array(entries))
+        if scored:
+            return self._fetch(hits.annotate(score=self._score()).values_list("pk", "score"))
+        return list(hits.values_list("pk", flat=True))
+
+    def _score(self):
+        """modelsearch's ts_rank expression over the entry's own columns."""
+        return self.query_compiler._build_rank_expression(self._vectors(), self._config())
 
     def _config(self):
         return self.query_compiler.get_config(self.backend)
@@ -130,8 +153,7 @@ class RankedPostgresSearchResults(PooledRanking, PostgresSearchResults):
     def _scored(self, pool: int | None) -> tuple[list[tuple[int, float]], bool]:
         """ts_rank, like checking a quoted phrase, reads the whole body of each entry, so only
         the `pool` newest matches are ranked, found first in the index alone."""
-        compiler = self.query_compiler
-        score = compiler._build_rank_expression(self._vectors(), self._config())
+        score = self._score()
         entries, complete = self._entries(), True
         if pool is not None:
             newest = self._newest(pool)

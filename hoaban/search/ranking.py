@@ -6,14 +6,21 @@ and scoring every match costs more than the rest of a search together. So a back
 at most `ranking_pool` matches, the most recently indexed ones, and only the best few of
 those are mapped to objects and checked against the queryset's filters (live, edition,
 section, dates). A page of results then costs about the same for a word in two hundred
-stories or in ninety thousand. Each backend says how it matches, scores and counts; the rest
-is here.
+stories or in ninety thousand. Filters that keep only a few articles (a ten-day date range,
+a small section) are searched from their side instead (`_narrow_entries`). Each backend says
+how it matches, scores and counts; the rest is here.
 """
 
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
+
+# Filters (dates, a section) that keep at most NARROW objects, and pass fewer than one in
+# SELECTIVE of the newest SAMPLE matches, are searched from their side (`_narrow_entries`).
+NARROW = 2_000
+SAMPLE = 100
+SELECTIVE = 4
 
 
 class PooledRanking:
@@ -43,6 +50,19 @@ class PooledRanking:
         """How many matches pass the queryset's filters, counting no further than `limit`."""
         raise NotImplementedError
 
+    def _is_suggestion(self) -> bool:
+        """Whether this is an autocomplete of titles (never filtered narrowly)."""
+        raise NotImplementedError
+
+    def _newest_entries(self, count: int) -> list[int]:
+        """The `count` highest index entry ids among the matches."""
+        raise NotImplementedError
+
+    def _hits_among(self, entries: dict[int, int], *, scored: bool) -> list:
+        """The matches among `entries`: (entry, score) rows best first when `scored`, else
+        entry ids."""
+        raise NotImplementedError
+
     def _content_types(self) -> list[int]:
         return get_descendants_content_types_pks(self.query_compiler.queryset.model)
 
@@ -56,6 +76,36 @@ class PooledRanking:
             found = found.filter(object_id__in=[str(pk) for pk in objects])
         return {entry: int(object_id) for entry, object_id in found.values_list("pk", "object_id")}
 
+    def _narrow_entries(self) -> dict[int, int] | None:
+        """{index entry: object} of every object the filters keep, when they are narrow; else None.
+
+        A common word with a ten-day date range matches 90,000 stories of which 300 pass:
+        walking the matches newest first to find those (to count them, or to rank them) takes
+        seconds. When a sample of the newest matches shows the filters drop most of them, and
+        the filters keep at most NARROW objects, only those objects' entries are matched
+        (`_hits_among`). Suggestions are never filtered that narrowly. The page and its count
+        share the compiler, so they share the answer.
+        """
+        if self._is_suggestion():
+            return None
+        known = self.query_compiler.__dict__
+        if "_narrow_entries" not in known:
+            known["_narrow_entries"] = self._find_narrow_entries()
+        return known["_narrow_entries"]
+
+    def _find_narrow_entries(self) -> dict[int, int] | None:
+        sample = self._newest_entries(SAMPLE)
+        if len(sample) < SAMPLE:
+            return None  # few matches: walking all of them is cheap
+        queryset = self.query_compiler.queryset.order_by()
+        passing = queryset.filter(pk__in=self._entry_objects(sample).values()).count()
+        if passing * SELECTIVE >= len(sample):
+            return None
+        kept = list(queryset.values_list("pk", flat=True)[: NARROW + 1])
+        if len(kept) > NARROW:
+            return None
+        return self._entry_objects(objects=kept)
+
     def _ranked(self, stop: int | None) -> list[tuple[int, float]]:
         """(primary key, score) of the best `stop` matches (all when None), best first.
 
@@ -63,6 +113,10 @@ class PooledRanking:
         queryset's filters, taking more when too many were filtered out, and scoring more
         matches when even all scored ones were not enough.
         """
+        narrow = self._narrow_entries()
+        if narrow is not None:
+            scored = self._hits_among(narrow, scored=True)
+            return [(narrow[entry], score) for entry, score in scored][:stop]
         compiler = self.query_compiler
         pool = None if stop is None else max(self.ranking_pool, stop)
         while True:
@@ -109,13 +163,25 @@ class PooledRanking:
 
     def _in_order(self):
         """The results sorted by the queryset's own ordering (newest first on the search page)."""
-        queryset = self._matching()
+        queryset = self.query_compiler.queryset
         if not queryset.query.order_by:
             queryset = queryset.order_by("-pk")
-        return list(queryset[self.start : self.stop])
+        narrow = self._narrow_entries()
+        if narrow is not None:
+            matched = [narrow[entry] for entry in self._hits_among(narrow, scored=False)]
+            return list(queryset.filter(pk__in=matched)[self.start : self.stop])
+        return self._in_order_broad(queryset)
+
+    def _in_order_broad(self, queryset):
+        """`_in_order` when the filters are not narrow."""
+        matching = self._matching().order_by(*queryset.query.order_by)
+        return list(matching[self.start : self.stop])
 
     def _count(self, limit: int | None) -> int:
         """How many matches pass the filters, counting no further than `limit` (all when None)."""
+        narrow = self._narrow_entries()
+        if narrow is not None:
+            return len(self._hits_among(narrow, scored=False))
         # A sliced count (the search page's "more than N") stops at the slice's end.
         return self._matching().count() if limit is None else self._count_upto(limit)
 

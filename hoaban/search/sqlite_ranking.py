@@ -30,11 +30,6 @@ COLUMN_WEIGHTS = {
 # words, 5,000 for four). That bounds ranking to some 20-40 ms on one core.
 RANKING_POOL = 10_000
 TERM_ROWS = 20_000
-# Filters (dates, a section) that keep at most NARROW objects, and pass fewer than one in
-# SELECTIVE of the newest SAMPLE hits, are searched from their side (see `_narrow_entries`).
-NARROW = 2_000
-SAMPLE = 100
-SELECTIVE = 4
 # Sorted by a field (newest first), a word with more hits than this is found by walking the
 # sorted objects this many at a time (see `_first_in_order`).
 ORDERED_WALK = 500
@@ -118,42 +113,16 @@ class RankedSQLiteSearchResults(PooledRanking, SQLiteSearchResults):
         ).filter(Exists(objects))
         return self._hits().filter(Exists(entries))[:limit].count()
 
-    def _narrow_entries(self) -> dict[int, int] | None:
-        """{index entry: object} of every object the filters keep, when they are narrow; else None.
+    def _is_suggestion(self) -> bool:
+        return self._fts_model() is TitleAutocompleteEntry
 
-        A common word with a ten-day date range matches 90,000 stories of which 300 pass: walking
-        the hits newest first to find those (to count them, or to rank them) takes seconds. When a
-        sample of the newest hits shows the filters drop most of them, and the filters keep at
-        most NARROW objects, those objects' entries are few and were (mostly) indexed together,
-        so FTS5 matches only within their range of entry ids. Suggestions are never filtered
-        that narrowly. The page and its count share the compiler, so they share the answer.
-        """
-        if self._fts_model() is TitleAutocompleteEntry:
-            return None
-        known = self.query_compiler.__dict__
-        if "_narrow_entries" not in known:
-            known["_narrow_entries"] = self._find_narrow_entries()
-        return known["_narrow_entries"]
-
-    def _find_narrow_entries(self) -> dict[int, int] | None:
-        sample = list(
-            self._hits()
-            .order_by("-index_entry_id")
-            .values_list("index_entry_id", flat=True)[:SAMPLE]
-        )
-        if len(sample) < SAMPLE:
-            return None  # few matches: walking all of them is cheap
-        queryset = self.query_compiler.queryset.order_by()
-        passing = queryset.filter(pk__in=self._entry_objects(sample).values()).count()
-        if passing * SELECTIVE >= len(sample):
-            return None
-        kept = list(queryset.values_list("pk", flat=True)[: NARROW + 1])
-        if len(kept) > NARROW:
-            return None
-        return self._entry_objects(objects=kept)
+    def _newest_entries(self, count: int) -> list[int]:
+        hits = self._hits().order_by("-index_entry_id")
+        return list(hits.values_list("index_entry_id", flat=True)[:count])
 
     def _hits_among(self, entries: dict[int, int], *, scored: bool) -> list:
-        """The hits among `entries`: (entry, score) rows when `scored`, else entry ids."""
+        """Narrow filters' entries were (mostly) indexed together: FTS5 matches within their
+        range of entry ids only."""
         if not entries:
             return []
         hits = self._hits().filter(pk__gte=min(entries), pk__lte=max(entries))
@@ -220,32 +189,10 @@ class RankedSQLiteSearchResults(PooledRanking, SQLiteSearchResults):
         terms = max(term_count(normalize(self.query_compiler.query)), 1)
         return min(RANKING_POOL, TERM_ROWS // terms)
 
-    def _ranked(self, stop: int | None) -> list[tuple[int, float]]:
-        narrow = self._narrow_entries()
-        if narrow is not None:
-            scored = self._hits_among(narrow, scored=True)
-            return [(narrow[entry], score) for entry, score in scored][:stop]
-        return super()._ranked(stop)
-
-    def _in_order(self):
-        """The results sorted by the queryset's own ordering (newest first on the search page)."""
-        queryset = self.query_compiler.queryset
-        if not queryset.query.order_by:
-            queryset = queryset.order_by("-pk")
-        narrow = self._narrow_entries()
-        if narrow is not None:
-            matched = [narrow[entry] for entry in self._hits_among(narrow, scored=False)]
-            return list(queryset.filter(pk__in=matched)[self.start : self.stop])
+    def _in_order_broad(self, queryset):
         common = self._hits()[: ORDERED_WALK + 1].count() > ORDERED_WALK
         if self.stop is None or not common:
-            matching = self._matching().order_by(*queryset.query.order_by)
-            return list(matching[self.start : self.stop])
+            return super()._in_order_broad(queryset)
         page = self._first_in_order(queryset, self.stop)[self.start :]
         objects = queryset.order_by().in_bulk(page)
         return [objects[pk] for pk in page]
-
-    def _count(self, limit: int | None) -> int:
-        narrow = self._narrow_entries()
-        if narrow is not None:
-            return len(self._hits_among(narrow, scored=False))
-        return super()._count(limit)
