@@ -21,6 +21,9 @@ IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 NARROW = 2_000
 SAMPLE = 100
 SELECTIVE = 4
+# Sorted by a field (newest first), a word with more matches than this is found by walking
+# the sorted objects this many at a time (`_first_in_order`).
+ORDERED_WALK = 500
 
 
 class PooledRanking:
@@ -173,9 +176,33 @@ class PooledRanking:
         return self._in_order_broad(queryset)
 
     def _in_order_broad(self, queryset):
-        """`_in_order` when the filters are not narrow."""
-        matching = self._matching().order_by(*queryset.query.order_by)
-        return list(matching[self.start : self.stop])
+        """`_in_order` when the filters are not narrow: a rare word's matches are collected and
+        sorted; a common word's are found by walking the sorted objects."""
+        common = len(self._newest_entries(ORDERED_WALK + 1)) > ORDERED_WALK
+        if self.stop is None or not common:
+            matching = self._matching().order_by(*queryset.query.order_by)
+            return list(matching[self.start : self.stop])
+        page = self._first_in_order(queryset, self.stop)[self.start :]
+        objects = queryset.order_by().in_bulk(page)
+        return [objects[pk] for pk in page]
+
+    def _first_in_order(self, queryset, stop: int) -> list[int]:
+        """Primary keys of the first `stop` matching objects of `queryset`, in its order.
+
+        Collecting 90,000 matches of a common word to sort them by date took a quarter of a
+        second on SQLite and over a second on PostgreSQL; walking the newest stories and
+        keeping those that match finds a page after a few hundred.
+        """
+        found, offset = [], 0
+        while len(found) < stop:
+            batch = list(queryset.values_list("pk", flat=True)[offset : offset + ORDERED_WALK])
+            if not batch:
+                break
+            entries = self._entry_objects(objects=batch)
+            matched = {entries[entry] for entry in self._hits_among(entries, scored=False)}
+            found.extend(pk for pk in batch if pk in matched)
+            offset += ORDERED_WALK
+        return found[:stop]
 
     def _count(self, limit: int | None) -> int:
         """How many matches pass the filters, counting no further than `limit` (all when None)."""

@@ -30,9 +30,6 @@ COLUMN_WEIGHTS = {
 # words, 5,000 for four). That bounds ranking to some 20-40 ms on one core.
 RANKING_POOL = 10_000
 TERM_ROWS = 20_000
-# Sorted by a field (newest first), a word with more hits than this is found by walking the
-# sorted objects this many at a time (see `_first_in_order`).
-ORDERED_WALK = 500
 
 
 def term_count(query) -> int:
@@ -132,24 +129,6 @@ class RankedSQLiteSearchResults(PooledRanking, SQLiteSearchResults):
             return [row for row in self._best_first(rows) if row[0] in entries]
         return [e for e in hits.values_list("index_entry_id", flat=True) if e in entries]
 
-    def _first_in_order(self, queryset, stop: int) -> list[int]:
-        """Primary keys of the first `stop` matching objects of `queryset`, in its order.
-
-        Collecting 90,000 hits of a common word to sort them by date takes a quarter of a
-        second; walking the newest stories and keeping those that match finds a page after a
-        few hundred. A word with few hits is collected whole instead (`_matching`).
-        """
-        found, offset = [], 0
-        while len(found) < stop:
-            batch = list(queryset.values_list("pk", flat=True)[offset : offset + ORDERED_WALK])
-            if not batch:
-                break
-            entries = self._entry_objects(objects=batch)
-            matched = {entries[entry] for entry in self._hits_among(entries, scored=False)}
-            found.extend(pk for pk in batch if pk in matched)
-            offset += ORDERED_WALK
-        return found[:stop]
-
     @staticmethod
     def _best_first(hits) -> list[tuple[int, float]]:
         """(entry, score) rows of `hits` (index_entry_id and bm25 score values), best first and
@@ -188,11 +167,3 @@ class RankedSQLiteSearchResults(PooledRanking, SQLiteSearchResults):
     def ranking_pool(self) -> int:
         terms = max(term_count(normalize(self.query_compiler.query)), 1)
         return min(RANKING_POOL, TERM_ROWS // terms)
-
-    def _in_order_broad(self, queryset):
-        common = self._hits()[: ORDERED_WALK + 1].count() > ORDERED_WALK
-        if self.stop is None or not common:
-            return super()._in_order_broad(queryset)
-        page = self._first_in_order(queryset, self.stop)[self.start :]
-        objects = queryset.order_by().in_bulk(page)
-        return [objects[pk] for pk in page]
