@@ -178,8 +178,8 @@ class PooledRanking:
     def _in_order_broad(self, queryset):
         """`_in_order` when the filters are not narrow: a rare word's matches are collected and
         sorted; a common word's are found by walking the sorted objects."""
-        common = len(self._newest_entries(ORDERED_WALK + 1)) > ORDERED_WALK
-        if self.stop is None or not common:
+        # An unsliced listing wants every match anyway: no need to ask how common the word is.
+        if self.stop is None or len(self._newest_entries(ORDERED_WALK + 1)) <= ORDERED_WALK:
             matching = self._matching().order_by(*queryset.query.order_by)
             return list(matching[self.start : self.stop])
         page = self._first_in_order(queryset, self.stop)[self.start :]
