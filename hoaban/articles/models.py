@@ -171,13 +171,15 @@ class ArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["section"] = self.get_parent().specific_deferred
+        # The edition's sections are usually remembered; an alias section is not among them.
+        queries.attach_sections([self], self.locale)
+        context["section"] = self.section or self.get_parent().specific_deferred
         # The tags named in this edition, read once: their ids also pick the related stories.
         tags = tag_labels.labels(self.tags.all(), self.locale)
-        recent = queries.recent_news(self.locale, exclude=self)
-        related = queries.related_articles(self, [tag.pk for tag in tags])
-        # Both rails labelled with one query for the edition's sections.
-        queries.attach_sections(recent + related, self.locale)
+        recent = queries.recent_news_rail(self.locale, exclude=self, request=request)
+        related = queries.attach_sections(
+            queries.related_articles(self, [tag.pk for tag in tags]), self.locale
+        )
         context.update(recent_news=recent, related=related, article_tags=tags)
         # The words of every photo shown, in this edition, with one query.
         context["photo_texts"] = PhotoTexts(self.photos(), self.locale.language_code)

@@ -5,11 +5,14 @@ of asking each article for its parent: a list of twenty stories costs the same a
 """
 
 from collections import Counter
+from functools import partial
 
 from django.apps import apps
 from django.conf import settings
 from django.http import Http404
 
+from hoaban.core.privacy import public
+from hoaban.pagecache.memo import remembered
 from hoaban.translation.editions import in_edition, readable
 
 # Taggings weighed when looking for related stories.
@@ -22,7 +25,7 @@ def _article_model():
 
 def _published_in(locale):
     """Live, public articles of one edition."""
-    return readable(in_edition(_article_model().objects.live().public(), locale))
+    return readable(in_edition(public(_article_model().objects.live()), locale))
 
 
 def _for_listing(articles):
@@ -44,21 +47,29 @@ def tagged_articles(locale, tag):
     edition carries it: a tag that only drafts, private pages or unpublished edits carry is not
     for readers, nor is its name. (Another edition's tag has a page here, if empty, so the
     language switcher can keep the tag.)"""
-    readable_anywhere = _article_model().objects.live().public().filter(tagged_items__tag=tag)
+    readable_anywhere = public(_article_model().objects.live()).filter(tagged_items__tag=tag)
     if not readable(readable_anywhere).exists():
         raise Http404
     return live_articles(locale).filter(tagged_items__tag=tag).distinct()
 
 
+def _sections_by_path(locale_id) -> dict:
+    section_model = apps.get_model("sections", "SectionPage")
+    return {s.path: s for s in readable(in_edition(section_model.objects.all(), locale_id))}
+
+
 def attach_sections(articles, locale=None):
-    """Set `.section` on each article (its parent SectionPage) with a single query."""
+    """Set `.section` on each article (its parent SectionPage): one query per edition, or none
+    while the edition's sections are remembered (hoaban.pagecache.memo)."""
     articles = list(articles)
     if not articles:
         return articles
-    section_model = apps.get_model("sections", "SectionPage")
     # Search results may mix editions; every other listing stays within one locale.
     locale_ids = {locale.pk} if locale else {article.locale_id for article in articles}
-    sections = {s.path: s for s in readable(in_edition(section_model.objects.all(), *locale_ids))}
+    sections = {}
+    for locale_id in locale_ids:
+        by_path = partial(_sections_by_path, locale_id)
+        sections.update(remembered(("sections", locale_id), by_path))
     for article in articles:
         article.section = sections.get(article.path[: -article.steplen])
     return articles
@@ -84,12 +95,23 @@ def newest_by_section(locale, sections, count):
     return grouped
 
 
-def recent_news(locale, exclude=None, count=None):
+def recent_news(locale, count):
     """The edition's newest stories, without section labels (see attach_sections)."""
-    queryset = live_articles(locale)
-    if exclude is not None:
-        queryset = queryset.exclude(pk=exclude.pk)
-    return list(queryset[: count or settings.HOABAN_RECENT_NEWS_COUNT])
+    return list(live_articles(locale)[:count])
+
+
+def recent_news_rail(locale, exclude, request=None):
+    """The "recent news" rail of an article page, with section labels: one list per edition,
+    remembered per process (every article of the edition shows it, less the article itself)."""
+    count = settings.HOABAN_RECENT_NEWS_COUNT
+
+    def newest():
+        # Titles and teasers only: no photo renditions to load.
+        articles = live_articles(locale).prefetch_related(None)[: count + 1]
+        return attach_sections(articles, locale)
+
+    rail = remembered(("recent-news", locale.pk, count), newest, request=request)
+    return [article for article in rail if article.pk != exclude.pk][:count]
 
 
 def related_articles(article, tag_ids, count=4):

@@ -9,7 +9,9 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import DisallowedHost
 from django.utils.cache import patch_cache_control
+from wagtail.models import Site
 
+from .memo import remembered
 from .store import Slot
 
 # Query parameters that only feed analytics; dropped from the key so they cannot split it.
@@ -121,4 +123,24 @@ class AnonymousReaderMiddleware:
                 return anonymous
 
             request.auser = auser
+        return self.get_response(request)
+
+
+class KnownSiteMiddleware:
+    """Which Wagtail site a request is for, from the per-process memo instead of a query.
+
+    Wagtail looks the site up once per request and keeps it on `request._wagtail_site`
+    (`Site.find_for_request`); setting it first makes every lookup of the request use the
+    remembered one. Sites and their root pages are among the changes that renew the memo.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.HOABAN_MEMO_CACHE:
+            key = ("site", request._get_raw_host(), request.get_port())
+            request._wagtail_site = remembered(
+                key, lambda: Site._find_for_request(request), request=request
+            )
         return self.get_response(request)

@@ -1,8 +1,10 @@
 """Purge on every change readers can see: publish, unpublish, move, slug change, delete,
-site-wide settings, and `page_content_changed` for changes outside page revisions."""
+privacy, site-wide settings, and `page_content_changed` for changes outside page revisions.
+Also tell the per-process memo (memo.py) when pages, images, privacy, sites or languages change."""
 
-from django.db.models.signals import post_save, pre_delete
-from wagtail.models import Page
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -14,7 +16,7 @@ from wagtail.signals import (
 from hoaban.core.models import NewsroomSettings
 from hoaban.core.signals import page_content_changed
 
-from . import store
+from . import memo, store
 from .invalidation import purge_after_commit, urls_showing
 
 # URLs at the old place of a page being moved, by page id, from pre_ to post_page_move
@@ -47,6 +49,17 @@ def before_delete(sender, instance, **kwargs):
         purge_after_commit(urls_showing(instance))
 
 
+def on_privacy_changed(sender, instance, **kwargs):
+    """A page made private or public again, with everything under it."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None:
+        return
+    urls = urls_showing(page)
+    for descendant in page.get_descendants().live():
+        urls.add(descendant.get_full_url())
+    purge_after_commit(urls)
+
+
 def on_settings_saved(sender, created=False, **kwargs):
     # The masthead and footer are on every page. A first read creates the row with the very
     # defaults pages already show, which changes nothing.
@@ -63,3 +76,9 @@ def connect():
     page_slug_changed.connect(on_slug_changed, dispatch_uid="pagecache-slug")
     pre_delete.connect(before_delete, dispatch_uid="pagecache-delete")
     post_save.connect(on_settings_saved, sender=NewsroomSettings, dispatch_uid="pagecache-site")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            on_privacy_changed, sender=PageViewRestriction, dispatch_uid="pagecache-privacy"
+        )
+        for model in (*get_page_models(), PageViewRestriction, Site, Locale, get_image_model()):
+            signal.connect(memo.content_changed, sender=model, dispatch_uid=f"memo-{model}")

@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and auth: a cached page is answered without touching either.
     "hoaban.pagecache.middleware.PageCacheMiddleware",
+    "hoaban.pagecache.middleware.KnownSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hoaban.api.middleware.ApiAwareLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -362,6 +363,10 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = MACHINE_TRANSLATORS.get(MACHINE_TRANSLATOR)
 HOABAN_PAGE_CACHE = env_bool("PAGE_CACHE", True)
 HOABAN_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 HOABAN_BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "60"))
+# What every page of an edition shows (menu, latest stories, private sections), kept per
+# process until content changes (hoaban.pagecache.memo): renders that miss the page cache
+# skip those queries.
+HOABAN_MEMO_CACHE = env_bool("MEMO_CACHE", True)
 
 # Purging a caching proxy or CDN when pages change (wagtail.contrib.frontend_cache): an HTTP
 # PURGE to Varnish with deploy/varnish/hoaban.vcl (FRONTEND_CACHE_URL, e.g.

@@ -30,6 +30,9 @@ AXES_ENABLED = env_bool("AXES_ENABLED", False)
 # The page cache is switched on by the tests about it; a cached page outliving the test
 # database that rendered it would confuse every other test.
 HOABAN_PAGE_CACHE = env_bool("PAGE_CACHE", False)
+# Likewise the per-process memo of menus and latest stories: an e2e server would keep what an
+# earlier test database showed (the tests about it switch it on).
+HOABAN_MEMO_CACHE = env_bool("MEMO_CACHE", False)
 # On a shared Redis every test process (and every e2e server) gets its own key space, so
 # cached site paths or pages of one test database are never read by another.
 _prefix = os.environ.get("CACHE_KEY_PREFIX") or (

@@ -12,7 +12,10 @@ from django.conf import settings
 from django.db import connections
 from django.db.models import F, Q
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+from hoaban.core.privacy import public
+from hoaban.pagecache.memo import remembered
 
 
 def untranslated_alias_filter() -> Q:
@@ -42,8 +45,15 @@ def readable(queryset):
     return queryset.exclude(untranslated_alias_filter())
 
 
+def _locales() -> dict:
+    return {locale.pk: locale for locale in Locale.objects.all()}
+
+
 def belongs_to_active_edition(page) -> bool:
     """Whether `page` may be served under the current language prefix."""
+    if not Page.locale.is_cached(page):
+        # The page's locale from the few remembered per process (hoaban.pagecache.memo).
+        page.locale = remembered(("locales",), _locales).get(page.locale_id) or page.locale
     if page.locale.language_code != get_language():
         return False
     if page.alias_of_id is None:
@@ -68,6 +78,14 @@ def _suffix(page, request) -> str:
     return path[len(base) :] if base and path.startswith(base) else ""
 
 
+def _edition_homes() -> dict:
+    """{language code: that edition's live home page}."""
+    from hoaban.home.models import HomePage
+
+    homes = readable(HomePage.objects.live().filter(depth=2)).select_related("locale")
+    return {home.locale.language_code: home for home in homes}
+
+
 def edition_links(*, page, request, suffixes=None) -> list[EditionLink]:
     """One link per edition: the live translation of `page` when there is one, otherwise that
     edition's home. Two queries whatever the number of languages.
@@ -75,21 +93,16 @@ def edition_links(*, page, request, suffixes=None) -> list[EditionLink]:
     A routable sub-page keeps its path in every edition unless `suffixes` ({language code:
     path past the page}) says how it reads there, as a tag page does with each edition's slug.
     """
-    from hoaban.home.models import HomePage
-
     current = get_language()
     translations = {}
     suffix = ""
     if page is not None and isinstance(page, Page):
         suffix = _suffix(page, request)
         live = readable(
-            Page.objects.filter(translation_key=page.translation_key).live().public()
+            public(Page.objects.filter(translation_key=page.translation_key).live())
         ).select_related("locale")
         translations = {p.locale.language_code: p for p in live}
-    homes = {
-        home.locale.language_code: home
-        for home in readable(HomePage.objects.live().filter(depth=2)).select_related("locale")
-    }
+    homes = remembered(("edition-homes",), _edition_homes, request=request)
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)

@@ -19,18 +19,24 @@ def navigation(context):
     cached = getattr(request, "_hoaban_navigation", None)
     if cached is not None and cached["language"] == get_language():
         return cached
+    from hoaban.pagecache.memo import remembered
+
+    language = get_language()
+    home, sections = remembered(("navigation", language), _edition_menu, request=request)
+    nav = {"home": home, "sections": sections, "language": language}
+    if request is not None:
+        request._hoaban_navigation = nav
+    return nav
+
+
+def _edition_menu():
+    """The active edition's home page and the sections it shows in its menu."""
     from hoaban.home.models import HomePage
     from hoaban.sections.models import SectionPage
     from hoaban.translation.editions import in_edition, readable
 
-    locale = _active_locale()
-    home = readable(in_edition(HomePage.objects.live(), locale)).first()
-    sections = (
-        list(readable(SectionPage.objects.child_of(home).live().in_menu()).order_by("path"))
-        if home
-        else []
-    )
-    nav = {"home": home, "sections": sections, "language": get_language()}
-    if request is not None:
-        request._hoaban_navigation = nav
-    return nav
+    home = readable(in_edition(HomePage.objects.live(), _active_locale())).first()
+    if home is None:
+        return None, []
+    sections = readable(SectionPage.objects.child_of(home).live().in_menu()).order_by("path")
+    return home, list(sections)

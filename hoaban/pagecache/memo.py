@@ -1,0 +1,60 @@
+"""Values every page of an edition shows — its menu, its latest stories, which parts of the
+site are private — computed once per process and reused until the site's content changes.
+
+A page the page cache cannot answer (a miss, an editor, HOABAN_PAGE_CACHE off) would otherwise
+ask the database for them on every render, although they change only when a page, an image,
+a privacy setting, a site or a language changes. Any such change replaces one shared version
+token, after its transaction commits, in the "pages" cache that every process reads (files or
+Redis). Each process keeps what it computed together with the token it read *before*
+computing, so a change that lands meanwhile is never hidden; it recomputes when the token
+differs, and after HOABAN_PAGE_CACHE_SECONDS anyway, for changes made behind the ORM's back.
+
+Remembered values are shared by the threads of a process: treat them as read-only.
+"""
+
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+
+from .store import ALIAS
+
+VERSION_KEY = "content-version"
+
+# key -> (version, monotonic deadline, value)
+_remembered: dict = {}
+
+
+def _read_version(request=None) -> str:
+    """The shared content version, read once per request."""
+    version = getattr(request, "_hoaban_content_version", None)
+    if version is None:
+        cache = caches[ALIAS]
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+            version = cache.get(VERSION_KEY)
+        if request is not None:
+            request._hoaban_content_version = version
+    return version
+
+
+def remembered(key: tuple, compute, *, request=None):
+    """compute()'s value, computed at most once per process per content version."""
+    if not settings.HOABAN_MEMO_CACHE:
+        return compute()
+    version = _read_version(request)
+    now = time.monotonic()
+    found = _remembered.get(key)
+    if found is not None and found[0] == version and found[1] > now:
+        return found[2]
+    value = compute()
+    _remembered[key] = (version, now + settings.HOABAN_PAGE_CACHE_SECONDS, value)
+    return value
+
+
+def content_changed(**kwargs) -> None:
+    """Make every process recompute its remembered values once this change commits."""
+    transaction.on_commit(lambda: caches[ALIAS].set(VERSION_KEY, uuid.uuid4().hex, timeout=None))

@@ -1,0 +1,157 @@
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction, Site
+
+from hoaban.pagecache import memo, store
+from hoaban.sections.models import SectionPage
+
+
+@pytest.fixture
+def memo_on(settings):
+    settings.HOABAN_MEMO_CACHE = True
+
+
+@pytest.fixture
+def counted():
+    """A computation that says how often it ran."""
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    return compute
+
+
+@pytest.mark.django_db
+def test_a_value_is_computed_once_until_content_changes(
+    memo_on, counted, django_capture_on_commit_callbacks
+):
+    assert memo.remembered(("test", 1), counted) == 1
+    assert memo.remembered(("test", 1), counted) == 1
+    assert memo.remembered(("test", 2), counted) == 2  # another key, its own value
+    with django_capture_on_commit_callbacks(execute=True):
+        memo.content_changed()
+        # Not before the commit: a process reading now would see the old rows.
+        assert memo.remembered(("test", 1), counted) == 1
+    assert memo.remembered(("test", 1), counted) == 3
+
+
+def test_a_change_announced_by_another_process_is_seen(memo_on, counted):
+    memo.remembered(("test",), counted)
+    caches[store.ALIAS].set(memo.VERSION_KEY, "written elsewhere", timeout=None)
+    assert memo.remembered(("test",), counted) == 2
+
+
+def test_a_lost_version_token_costs_a_recomputation(memo_on, counted):
+    memo.remembered(("test",), counted)
+    caches[store.ALIAS].clear()
+    assert memo.remembered(("test",), counted) == 2
+
+
+def test_values_expire_with_the_page_cache_time(memo_on, counted, settings):
+    settings.HOABAN_PAGE_CACHE_SECONDS = 0
+    memo.remembered(("test",), counted)
+    assert memo.remembered(("test",), counted) == 2
+
+
+def test_switched_off_it_computes_every_time(settings, counted):
+    settings.HOABAN_MEMO_CACHE = False
+    memo.remembered(("test",), counted)
+    assert memo.remembered(("test",), counted) == 2
+
+
+def rail_titles(client, article) -> str:
+    html = client.get(article.url).content.decode()
+    return html.split('class="recent-news"')[1].split("</section>")[0]
+
+
+def menu(client, article) -> str:
+    html = client.get(article.url).content.decode()
+    return html.split('class="sections-nav"')[1].split("</nav>")[0]
+
+
+def test_publishing_shows_the_story_in_every_rail_at_once(
+    client, news_site, memo_on, django_capture_on_commit_callbacks
+):
+    reader = news_site.article("news", title="Mường Phăng đón khách du lịch")
+    assert "Mường Phăng" not in rail_titles(client, reader)
+    with django_capture_on_commit_callbacks(execute=True):
+        news_site.article("culture", title="Lễ hội Hoa Ban Điện Biên năm 2026")
+    assert "Lễ hội Hoa Ban Điện Biên năm 2026" in rail_titles(client, reader)
+    # An article never lists itself, although the edition's rail is one remembered list.
+    assert "Mường Phăng" not in rail_titles(client, reader)
+
+
+def test_a_new_section_joins_the_menu_when_published(
+    client, news_site, memo_on, django_capture_on_commit_callbacks
+):
+    reader = news_site.article("news")
+    assert "Thể thao" not in menu(client, reader)
+    with django_capture_on_commit_callbacks(execute=True):
+        section = SectionPage(title="Thể thao", show_in_menus=True, locale=news_site.home.locale)
+        news_site.home.add_child(instance=section)
+        section.save_revision().publish()
+    assert "Thể thao" in menu(client, reader)
+
+
+def test_a_section_made_private_leaves_the_rails_and_its_pages_leave_the_page_cache(
+    client, news_site, memo_on, settings, django_capture_on_commit_callbacks
+):
+    settings.HOABAN_PAGE_CACHE = True
+    store.purge_all()
+    hidden = news_site.article("business", title="Ngân sách tỉnh Điện Biên chưa công bố")
+    reader = news_site.article("news")
+    assert "Ngân sách" in rail_titles(client, reader)
+    client.get(hidden.url)
+    assert client.get(hidden.url)["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=news_site.sections["business"],
+            restriction_type=PageViewRestriction.PASSWORD,
+            password="bí-mật",
+        )
+    response = client.get(hidden.url)
+    assert response.get("X-Page-Cache") != "hit"
+    assert "Ngân sách" not in response.content.decode()
+    store.purge_all()
+    assert "Ngân sách" not in rail_titles(client, reader)
+
+
+def test_a_render_after_the_first_skips_the_edition_wide_queries(
+    client, news_site, settings, django_capture_on_commit_callbacks
+):
+    first = news_site.article("news", tags=["Điện Biên"])
+    second = news_site.article("culture", tags=["Điện Biên"])
+
+    def queries_for(article) -> list[str]:
+        client.get(first.url)  # the first render of the edition fills what may be kept
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(article.url).status_code == 200
+        return [query["sql"] for query in captured]
+
+    settings.HOABAN_MEMO_CACHE = False
+    plain = queries_for(second)
+    settings.HOABAN_MEMO_CACHE = True
+    remembered = queries_for(second)
+    assert len(remembered) <= len(plain) - 8
+    # Wagtail still checks the article's own privacy; nothing else reads the restrictions.
+    assert sum("wagtailcore_pageviewrestriction" in sql for sql in remembered) == 1
+    # Routing still loads the article's section; the menu, the labels and the rail do not.
+    assert sum("sections_sectionpage" in sql for sql in remembered) == 1
+    assert sum("sections_sectionpage" in sql for sql in plain) > 1
+
+
+def test_a_site_changed_in_the_admin_is_seen_by_the_next_request(
+    client, news_site, memo_on, django_capture_on_commit_callbacks
+):
+    article = news_site.article("news")
+    assert client.get(article.url).status_code == 200
+    site = Site.objects.get(is_default_site=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        site.hostname, site.is_default_site = "tinbien.example", False
+        site.save()
+    assert client.get(article.url).status_code == 404
+    assert client.get(article.url, HTTP_HOST="tinbien.example").status_code == 200
