@@ -22,6 +22,8 @@ from django.db import transaction
 from .store import ALIAS
 
 VERSION_KEY = "content-version"
+# Keys are a few per edition and site; beyond this many something is wrong: start again.
+MAX_KEYS = 1_000
 
 # key -> (version, monotonic deadline, value)
 _remembered: dict = {}
@@ -51,6 +53,8 @@ def remembered(key: tuple, compute, *, request=None):
     if found is not None and found[0] == version and found[1] > now:
         return found[2]
     value = compute()
+    if len(_remembered) >= MAX_KEYS:
+        _remembered.clear()
     _remembered[key] = (version, now + settings.HOABAN_PAGE_CACHE_SECONDS, value)
     return value
 

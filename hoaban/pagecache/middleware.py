@@ -139,7 +139,11 @@ class KnownSiteMiddleware:
 
     def __call__(self, request):
         if settings.HOABAN_MEMO_CACHE:
-            key = ("site", request._get_raw_host(), request.get_port())
+            try:
+                # Only allowed host names become keys: the Host header is the client's to choose.
+                key = ("site", request.get_host(), request.get_port())
+            except DisallowedHost:
+                return self.get_response(request)  # Django answers it with a 400
             request._wagtail_site = remembered(
                 key, lambda: Site._find_for_request(request), request=request
             )

@@ -155,3 +155,18 @@ def test_a_site_changed_in_the_admin_is_seen_by_the_next_request(
         site.save()
     assert client.get(article.url).status_code == 404
     assert client.get(article.url, HTTP_HOST="tinbien.example").status_code == 200
+
+
+def test_the_memo_never_holds_more_than_its_bound(memo_on, counted, monkeypatch):
+    monkeypatch.setattr(memo, "MAX_KEYS", 3)
+    for number in range(10):
+        memo.remembered(("test", number), counted)
+    assert len(memo._remembered) <= 3
+    assert memo.remembered(("test", 9), counted) == 10  # the newest is kept
+
+
+def test_a_host_name_not_allowed_is_never_remembered(client, news_site, memo_on, settings):
+    settings.ALLOWED_HOSTS = ["localhost"]
+    article = news_site.article("news")
+    assert client.get(article.url, HTTP_HOST="evil.example").status_code == 400
+    assert not [key for key in memo._remembered if "evil.example" in key]
