@@ -1,8 +1,13 @@
+import copy
+from functools import partial
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
+
+from hoaban.pagecache.memo import remembered
 
 from .slugs import slug_from_title
 
@@ -27,8 +32,26 @@ class BasePage(NewsPageMixin, Page):
         abstract = True
 
 
+class RememberedSiteSetting(BaseSiteSetting):
+    """Site settings every page reads, kept per process until they or the site change
+    (hoaban.pagecache.memo) instead of a query per page."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return super().for_site(site)  # Wagtail's error for a request without a site
+        kept = remembered(
+            ("site-setting", cls._meta.label, site.pk), partial(super().for_site, site)
+        )
+        # Wagtail sets the request on the instance it hands out: each caller gets its own copy.
+        return copy.copy(kept)
+
+
 @register_setting(icon="site")
-class NewsroomSettings(BaseSiteSetting):
+class NewsroomSettings(RememberedSiteSetting):
     publisher_name = models.CharField(
         _("publisher name"), max_length=200, default="Báo Điện Biên Phủ"
     )

@@ -1,7 +1,9 @@
 """Purge on every change readers can see: publish, unpublish, move, slug change, delete,
 privacy, site-wide settings, and `page_content_changed` for changes outside page revisions.
-Also tell the per-process memo (memo.py) when pages, images, privacy, sites or languages change."""
+Also tell the per-process memo (memo.py) when pages, images, privacy, sites, languages or site
+settings change."""
 
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
@@ -13,7 +15,7 @@ from wagtail.signals import (
     pre_page_move,
 )
 
-from hoaban.core.models import NewsroomSettings
+from hoaban.core.models import NewsroomSettings, RememberedSiteSetting
 from hoaban.core.signals import page_content_changed
 
 from . import memo, store
@@ -80,5 +82,7 @@ def connect():
         signal.connect(
             on_privacy_changed, sender=PageViewRestriction, dispatch_uid="pagecache-privacy"
         )
-        for model in (*get_page_models(), PageViewRestriction, Site, Locale, get_image_model()):
+        remembered = (*get_page_models(), PageViewRestriction, Site, Locale, get_image_model())
+        site_settings = [m for m in apps.get_models() if issubclass(m, RememberedSiteSetting)]
+        for model in (*remembered, *site_settings):
             signal.connect(memo.content_changed, sender=model, dispatch_uid=f"memo-{model}")

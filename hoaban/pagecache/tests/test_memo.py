@@ -4,6 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
+from hoaban.core.models import NewsroomSettings
 from hoaban.pagecache import memo, store
 from hoaban.sections.models import SectionPage
 
@@ -170,3 +171,21 @@ def test_a_host_name_not_allowed_is_never_remembered(client, news_site, memo_on,
     article = news_site.article("news")
     assert client.get(article.url, HTTP_HOST="evil.example").status_code == 400
     assert not [key for key in memo._remembered if "evil.example" in key]
+
+
+def test_site_settings_are_read_once_and_a_change_shows_on_the_next_page(
+    client, news_site, memo_on, django_capture_on_commit_callbacks
+):
+    article = news_site.article("news")
+    site = Site.objects.get(is_default_site=True)
+    assert NewsroomSettings.for_site(site) is not NewsroomSettings.for_site(site)  # copies
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(article.url)
+    assert not [q for q in captured if "core_newsroomsettings" in q["sql"]]
+    assert not [q for q in captured if "discussion_commentsettings" in q["sql"]]
+    with django_capture_on_commit_callbacks(execute=True):
+        newsroom = NewsroomSettings.for_site(site)
+        newsroom.publisher_name = "Báo Lai Châu"
+        newsroom.save()
+    assert "Báo Lai Châu" in client.get(article.url).content.decode()
