@@ -176,7 +176,7 @@ class ArticlePage(BasePage):
         context["section"] = self.section or self.get_parent().specific_deferred
         # The tags named in this edition, read once: their ids also pick the related stories.
         tags = tag_labels.labels(self.tags.all(), self.locale)
-        recent = queries.recent_news_rail(self.locale, exclude=self, request=request)
+        recent = queries.recent_news_rail(self.locale, exclude=self)
         related = queries.attach_sections(
             queries.related_articles(self, [tag.pk for tag in tags]), self.locale
         )

@@ -100,7 +100,7 @@ def recent_news(locale, count):
     return list(live_articles(locale)[:count])
 
 
-def recent_news_rail(locale, exclude, request=None):
+def recent_news_rail(locale, exclude):
     """The "recent news" rail of an article page, with section labels: one list per edition,
     remembered per process (every article of the edition shows it, less the article itself)."""
     count = settings.HOABAN_RECENT_NEWS_COUNT
@@ -110,7 +110,7 @@ def recent_news_rail(locale, exclude, request=None):
         articles = live_articles(locale).prefetch_related(None)[: count + 1]
         return attach_sections(articles, locale)
 
-    rail = remembered(("recent-news", locale.pk, count), newest, request=request)
+    rail = remembered(("recent-news", locale.pk, count), newest)
     return [article for article in rail if article.pk != exclude.pk][:count]
 
 

@@ -9,17 +9,20 @@ Redis). Each process keeps what it computed together with the token it read *bef
 computing, so a change that lands meanwhile is never hidden; it recomputes when the token
 differs, and after HOABAN_PAGE_CACHE_SECONDS anyway, for changes made behind the ORM's back.
 
-Remembered values are shared by the threads of a process: treat them as read-only.
+The token is read once per request (MemoMiddleware, before the view computes anything) and
+once per call outside requests (commands, tasks). Remembered values are shared by the threads
+of a process: treat them as read-only.
 """
 
 import time
-import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 
-from .store import ALIAS
+from .store import ALIAS, new_token, read_tokens
 
 VERSION_KEY = "content-version"
 # Keys are a few per edition and site; beyond this many something is wrong: start again.
@@ -27,27 +30,29 @@ MAX_KEYS = 1_000
 
 # key -> (version, monotonic deadline, value)
 _remembered: dict = {}
+# The version the current request read when it began, if any.
+_request_version: ContextVar[str | None] = ContextVar("hoaban_content_version", default=None)
 
 
-def _read_version(request=None) -> str:
-    """The shared content version, read once per request."""
-    version = getattr(request, "_hoaban_content_version", None)
-    if version is None:
-        cache = caches[ALIAS]
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-            version = cache.get(VERSION_KEY)
-        if request is not None:
-            request._hoaban_content_version = version
-    return version
+def _read_version() -> str:
+    return read_tokens(caches[ALIAS], [VERSION_KEY])[VERSION_KEY]
 
 
-def remembered(key: tuple, compute, *, request=None):
+@contextmanager
+def one_version():
+    """Everything remembered within this block uses the content version read on entering it."""
+    reset = _request_version.set(_read_version())
+    try:
+        yield
+    finally:
+        _request_version.reset(reset)
+
+
+def remembered(key: tuple, compute):
     """compute()'s value, computed at most once per process per content version."""
     if not settings.HOABAN_MEMO_CACHE:
         return compute()
-    version = _read_version(request)
+    version = _request_version.get() or _read_version()
     now = time.monotonic()
     found = _remembered.get(key)
     if found is not None and found[0] == version and found[1] > now:
@@ -61,4 +66,4 @@ def remembered(key: tuple, compute, *, request=None):
 
 def content_changed(**kwargs) -> None:
     """Make every process recompute its remembered values once this change commits."""
-    transaction.on_commit(lambda: caches[ALIAS].set(VERSION_KEY, uuid.uuid4().hex, timeout=None))
+    transaction.on_commit(lambda: caches[ALIAS].set(VERSION_KEY, new_token(), timeout=None))

@@ -11,7 +11,7 @@ from django.core.exceptions import DisallowedHost
 from django.utils.cache import patch_cache_control
 from wagtail.models import Site
 
-from .memo import remembered
+from .memo import one_version, remembered
 from .store import Slot
 
 # Query parameters that only feed analytics; dropped from the key so they cannot split it.
@@ -126,8 +126,9 @@ class AnonymousReaderMiddleware:
         return self.get_response(request)
 
 
-class KnownSiteMiddleware:
-    """Which Wagtail site a request is for, from the per-process memo instead of a query.
+class MemoMiddleware:
+    """A request the page cache did not answer reads the memo's content version once
+    (memo.py), and learns its Wagtail site from the memo instead of a query.
 
     Wagtail looks the site up once per request and keeps it on `request._wagtail_site`
     (`Site.find_for_request`); setting it first makes every lookup of the request use the
@@ -138,13 +139,13 @@ class KnownSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.HOABAN_MEMO_CACHE:
+        if not settings.HOABAN_MEMO_CACHE:
+            return self.get_response(request)
+        with one_version():
             try:
                 # Only allowed host names become keys: the Host header is the client's to choose.
                 key = ("site", request.get_host(), request.get_port())
             except DisallowedHost:
                 return self.get_response(request)  # Django answers it with a 400
-            request._wagtail_site = remembered(
-                key, lambda: Site._find_for_request(request), request=request
-            )
-        return self.get_response(request)
+            request._wagtail_site = remembered(key, lambda: Site._find_for_request(request))
+            return self.get_response(request)

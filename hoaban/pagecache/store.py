@@ -50,7 +50,7 @@ def _path_key(path: str) -> str:
     return f"path:{_digest(path)}"
 
 
-def _new_token() -> str:
+def new_token() -> str:
     return uuid.uuid4().hex
 
 
@@ -68,12 +68,12 @@ class _Remembered:
 _remembered = _Remembered()
 
 
-def _read_tokens(cache, names: list[str]) -> dict:
+def read_tokens(cache, names: list[str]) -> dict:
     """The named tokens, creating those missing; add() keeps one another process set meanwhile."""
     tokens = cache.get_many(names)
     for name in names:
         if name not in tokens:
-            cache.add(name, _new_token(), timeout=None)
+            cache.add(name, new_token(), timeout=None)
             tokens[name] = cache.get(name)
     return tokens
 
@@ -104,7 +104,7 @@ class Slot:
                 return cls(key, found.get(key))
         # The stamp is read before the tokens: a purge writes it after them, so tokens read
         # after a stamp are at least as new as that stamp.
-        tokens = _read_tokens(cache, [STAMP_KEY, GENERATION_KEY, path_key])
+        tokens = read_tokens(cache, [STAMP_KEY, GENERATION_KEY, path_key])
         stamp, generation = tokens[STAMP_KEY], tokens[GENERATION_KEY]
         if (stamp, generation) != (known.stamp, known.generation) or len(
             known.versions
@@ -130,11 +130,11 @@ class Slot:
 
 def purge_paths(paths) -> None:
     """Forget every cached variant of these paths, in every process."""
-    tokens = {_path_key(path): _new_token() for path in paths}
+    tokens = {_path_key(path): new_token() for path in paths}
     # The stamp last: set_many writes in order on every backend, atomically on Redis.
-    _cache().set_many({**tokens, STAMP_KEY: _new_token()}, timeout=None)
+    _cache().set_many({**tokens, STAMP_KEY: new_token()}, timeout=None)
 
 
 def purge_all() -> None:
     """Forget every cached page (for changes every page shows, such as the masthead)."""
-    _cache().set_many({GENERATION_KEY: _new_token(), STAMP_KEY: _new_token()}, timeout=None)
+    _cache().set_many({GENERATION_KEY: new_token(), STAMP_KEY: new_token()}, timeout=None)

@@ -96,7 +96,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and auth: a cached page is answered without touching either.
     "hoaban.pagecache.middleware.PageCacheMiddleware",
-    "hoaban.pagecache.middleware.KnownSiteMiddleware",
+    "hoaban.pagecache.middleware.MemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hoaban.api.middleware.ApiAwareLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

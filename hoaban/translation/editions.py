@@ -102,7 +102,7 @@ def edition_links(*, page, request, suffixes=None) -> list[EditionLink]:
             public(Page.objects.filter(translation_key=page.translation_key).live())
         ).select_related("locale")
         translations = {p.locale.language_code: p for p in live}
-    homes = remembered(("edition-homes",), _edition_homes, request=request)
+    homes = remembered(("edition-homes",), _edition_homes)
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)

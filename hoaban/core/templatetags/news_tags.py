@@ -22,7 +22,7 @@ def navigation(context):
     from hoaban.pagecache.memo import remembered
 
     language = get_language()
-    home, sections = remembered(("navigation", language), _edition_menu, request=request)
+    home, sections = remembered(("navigation", language), _edition_menu)
     nav = {"home": home, "sections": sections, "language": language}
     if request is not None:
         request._hoaban_navigation = nav
