@@ -30,11 +30,14 @@ def on_page_changed(sender, instance=None, page=None, **kwargs):
     purge_after_commit(urls_showing(instance or page))
 
 
+def _urls_showing_with_descendants(page) -> set[str]:
+    urls = urls_showing(page)
+    urls.update(descendant.get_full_url() for descendant in page.get_descendants().live())
+    return urls
+
+
 def before_move(sender, instance, **kwargs):
-    urls = urls_showing(instance)
-    for descendant in instance.get_descendants().live():
-        urls.add(descendant.get_full_url())
-    _moving[instance.pk] = urls
+    _moving[instance.pk] = _urls_showing_with_descendants(instance)
 
 
 def after_move(sender, instance, **kwargs):
@@ -54,12 +57,8 @@ def before_delete(sender, instance, **kwargs):
 def on_privacy_changed(sender, instance, **kwargs):
     """A page made private or public again, with everything under it."""
     page = Page.objects.filter(pk=instance.page_id).first()
-    if page is None:
-        return
-    urls = urls_showing(page)
-    for descendant in page.get_descendants().live():
-        urls.add(descendant.get_full_url())
-    purge_after_commit(urls)
+    if page is not None:
+        purge_after_commit(_urls_showing_with_descendants(page))
 
 
 def on_settings_saved(sender, created=False, **kwargs):
@@ -78,11 +77,11 @@ def connect():
     page_slug_changed.connect(on_slug_changed, dispatch_uid="pagecache-slug")
     pre_delete.connect(before_delete, dispatch_uid="pagecache-delete")
     post_save.connect(on_settings_saved, sender=NewsroomSettings, dispatch_uid="pagecache-site")
+    site_settings = [m for m in apps.get_models() if issubclass(m, RememberedSiteSetting)]
+    memo_sources = (*get_page_models(), PageViewRestriction, Site, Locale, get_image_model())
     for signal in (post_save, post_delete):
         signal.connect(
             on_privacy_changed, sender=PageViewRestriction, dispatch_uid="pagecache-privacy"
         )
-        remembered = (*get_page_models(), PageViewRestriction, Site, Locale, get_image_model())
-        site_settings = [m for m in apps.get_models() if issubclass(m, RememberedSiteSetting)]
-        for model in (*remembered, *site_settings):
+        for model in (*memo_sources, *site_settings):
             signal.connect(memo.content_changed, sender=model, dispatch_uid=f"memo-{model}")
