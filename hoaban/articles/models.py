@@ -171,15 +171,14 @@ class ArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The edition's sections are usually remembered; an alias section is not among them.
-        queries.attach_sections([self], self.locale)
-        context["section"] = self.section or self.get_parent().specific_deferred
         # The tags named in this edition, read once: their ids also pick the related stories.
         tags = tag_labels.labels(self.tags.all(), self.locale)
         recent = queries.recent_news_rail(self.locale, exclude=self)
-        related = queries.attach_sections(
-            queries.related_articles(self, [tag.pk for tag in tags]), self.locale
-        )
+        related = queries.related_articles(self, [tag.pk for tag in tags])
+        # This page and its related stories labelled from the edition's sections in one call;
+        # an alias section (a translation's copied parent) is not among them.
+        queries.attach_sections([self, *related], self.locale)
+        context["section"] = self.section or self.get_parent().specific_deferred
         context.update(recent_news=recent, related=related, article_tags=tags)
         # The words of every photo shown, in this edition, with one query.
         context["photo_texts"] = PhotoTexts(self.photos(), self.locale.language_code)
