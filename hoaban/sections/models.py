@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -58,6 +59,24 @@ class SectionPage(BasePage):
     @property
     def is_video_listing(self) -> bool:
         return self.listing == self.Listing.VIDEOS
+
+    def route(self, request, path_components):
+        # A section holds articles: load the addressed one whole, with the photo and author
+        # its page shows, in one query (Wagtail's route reads the page, then its article row,
+        # and the page then reads the photo and the author).
+        if not path_components:
+            return super().route(request, path_components)
+        article_model = apps.get_model("articles", "ArticlePage")
+        found = (
+            article_model.objects.child_of(self)
+            .select_related("lead_image", "author")
+            .filter(slug=path_components[0])
+            .first()
+        )
+        if found is None:
+            return super().route(request, path_components)  # another page type, or a 404
+        found._cached_parent_obj = self
+        return found.route(request, path_components[1:])
 
     def articles(self):
         articles = queries.live_articles(self.locale)
