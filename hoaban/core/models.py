@@ -5,10 +5,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from hoaban.pagecache.memo import remembered
 
+from . import privacy
 from .slugs import slug_from_title
 
 
@@ -30,6 +31,24 @@ class NewsPageMixin:
 class BasePage(NewsPageMixin, Page):
     class Meta:
         abstract = True
+
+    @property
+    def localized_draft(self):
+        # As Wagtail's, with the active locale from the remembered ones: Wagtail's routing
+        # localizes the site's root page on every request, a query each time.
+        from hoaban.translation.editions import active_locale
+
+        locale = active_locale()
+        if locale is None or locale.pk == self.locale_id:
+            return self
+        return self.get_translation_or_none(locale) or self
+
+    def get_view_restrictions(self):
+        # Wagtail checks these for every page it serves (two queries). The parts of the site
+        # any restriction covers are remembered; outside them there is nothing to read.
+        if not privacy.may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class RememberedSiteSetting(BaseSiteSetting):

@@ -1,5 +1,6 @@
 from django.db import models
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -7,6 +8,7 @@ from wagtail.models import Page
 
 from hoaban.articles import queries
 from hoaban.core.models import BasePage
+from hoaban.pagecache.memo import remembered
 from hoaban.sections.models import SectionPage, paginate
 from hoaban.tagging import labels as tag_labels
 from hoaban.translation.editions import readable
@@ -34,6 +36,15 @@ class HomePage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    @property
+    def localized_draft(self):
+        # A site's root page is localized on every request Wagtail routes: the edition's home
+        # for each language is remembered (hoaban.pagecache.memo), not looked up each time.
+        return remembered(
+            ("localized-home", self.pk, get_language()),
+            lambda: super(HomePage, self).localized_draft,
+        )
 
     def _lead(self, recent):
         if self.lead_story_id:

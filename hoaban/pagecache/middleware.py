@@ -132,7 +132,8 @@ class MemoMiddleware:
 
     Wagtail looks the site up once per request and keeps it on `request._wagtail_site`
     (`Site.find_for_request`); setting it first makes every lookup of the request use the
-    remembered one. Sites and their root pages are among the changes that renew the memo.
+    remembered one, which holds its root page as its own page type. Sites and their root pages
+    are among the changes that renew the memo.
     """
 
     def __init__(self, get_response):
@@ -147,5 +148,14 @@ class MemoMiddleware:
                 key = ("site", request.get_host(), request.get_port())
             except DisallowedHost:
                 return self.get_response(request)  # Django answers it with a 400
-            request._wagtail_site = remembered(key, lambda: Site._find_for_request(request))
+            request._wagtail_site = remembered(key, lambda: _site_for(request))
             return self.get_response(request)
+
+
+def _site_for(request) -> Site | None:
+    site = Site._find_for_request(request)
+    if site is not None:
+        # Routing starts from the root page on every request (`root_page.localized.specific`):
+        # as its own type it answers both with the methods of our page models, without queries.
+        site.root_page = site.root_page.specific
+    return site

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import connections
 from django.db.models import F, Q
 from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from hoaban.core.privacy import public
@@ -47,6 +48,19 @@ def readable(queryset):
 
 def _locales() -> dict:
     return {locale.pk: locale for locale in Locale.objects.all()}
+
+
+def active_locale() -> Locale | None:
+    """Wagtail's `Locale.get_active()` (the locale of the active language, else the default
+    one) from the remembered locales instead of a query."""
+    locales = remembered(("locales",), _locales).values()
+    by_code = {locale.language_code: locale for locale in locales}
+    for language in (get_language(), settings.LANGUAGE_CODE):
+        try:
+            return by_code[get_supported_content_language_variant(language)]
+        except (KeyError, LookupError):
+            continue
+    return None
 
 
 def belongs_to_active_edition(page) -> bool:

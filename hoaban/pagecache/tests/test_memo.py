@@ -7,6 +7,7 @@ from wagtail.models import PageViewRestriction, Site
 from hoaban.core.models import NewsroomSettings
 from hoaban.pagecache import memo, store
 from hoaban.sections.models import SectionPage
+from hoaban.testing import translate
 
 
 @pytest.fixture
@@ -138,8 +139,11 @@ def test_a_render_after_the_first_skips_the_edition_wide_queries(
     settings.HOABAN_MEMO_CACHE = True
     remembered = queries_for(second)
     assert len(remembered) <= len(plain) - 8
-    # Wagtail still checks the article's own privacy; nothing else reads the restrictions.
-    assert sum("wagtailcore_pageviewrestriction" in sql for sql in remembered) == 1
+    # Privacy (Wagtail's check of the page and of every listing) and the active language come
+    # from what is remembered too.
+    assert sum("wagtailcore_pageviewrestriction" in sql for sql in plain) >= 2
+    assert not any("wagtailcore_pageviewrestriction" in sql for sql in remembered)
+    assert not any('FROM "wagtailcore_locale"' in sql for sql in remembered)
     # Routing still loads the article's section; the menu, the labels and the rail do not.
     assert sum("sections_sectionpage" in sql for sql in remembered) == 1
     assert sum("sections_sectionpage" in sql for sql in plain) > 1
@@ -189,3 +193,31 @@ def test_site_settings_are_read_once_and_a_change_shows_on_the_next_page(
         newsroom.publisher_name = "Báo Lai Châu"
         newsroom.save()
     assert "Báo Lai Châu" in client.get(article.url).content.decode()
+
+
+def test_a_restriction_reaches_the_translations_under_an_alias_of_its_page(
+    client, news_site, memo_on, django_capture_on_commit_callbacks
+):
+    # The English article's section is an alias of the Vietnamese one: Wagtail applies the
+    # source's restrictions there, and so must the remembered list of restricted places.
+    english = translate(news_site.article("business"), "en", title="Provincial budget draft")
+    assert client.get(english.url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=news_site.sections["business"],
+            restriction_type=PageViewRestriction.PASSWORD,
+            password="bí-mật",
+        )
+    response = client.get(english.url)
+    assert "Provincial budget draft" not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+
+
+def test_the_english_home_is_found_without_queries_for_the_language(client, news_site, memo_on):
+    english_home = translate(news_site.home, "en", title="Dien Bien Phu Newspaper")
+    client.get("/en/")
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/en/")
+    assert "Dien Bien Phu Newspaper" in response.content.decode()
+    assert english_home.pk == response.context["page"].pk
+    assert not any('FROM "wagtailcore_locale"' in query["sql"] for query in captured)
