@@ -64,6 +64,20 @@ def remembered(key: tuple, compute):
     return value
 
 
-def content_changed(**kwargs) -> None:
+# Wagtail records a photo's size and hash the first time it reads them (a save of those two
+# fields only): nothing a page shows changes.
+BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
+
+
+def content_changed(update_fields=None, **kwargs) -> None:
     """Make every process recompute its remembered values once this change commits."""
+    if update_fields and BOOKKEEPING_FIELDS.issuperset(update_fields):
+        return
     transaction.on_commit(lambda: caches[ALIAS].set(VERSION_KEY, new_token(), timeout=None))
+
+
+def settings_changed(created=False, **kwargs) -> None:
+    """content_changed() for site settings, whose first read creates the row with the very
+    defaults pages already show."""
+    if not created:
+        content_changed(**kwargs)

@@ -83,5 +83,7 @@ def connect():
         signal.connect(
             on_privacy_changed, sender=PageViewRestriction, dispatch_uid="pagecache-privacy"
         )
-        for model in (*memo_sources, *site_settings):
+        for model in memo_sources:
             signal.connect(memo.content_changed, sender=model, dispatch_uid=f"memo-{model}")
+        for model in site_settings:
+            signal.connect(memo.settings_changed, sender=model, dispatch_uid=f"memo-{model}")

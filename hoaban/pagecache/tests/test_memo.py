@@ -5,6 +5,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
 from hoaban.core.models import NewsroomSettings
+from hoaban.discussion.models import CommentSettings
+from hoaban.images.tests.conftest import news_photo
 from hoaban.pagecache import memo, store
 from hoaban.sections.models import SectionPage
 from hoaban.testing import translate
@@ -39,6 +41,25 @@ def test_a_value_is_computed_once_until_content_changes(
         # Not before the commit: a process reading now would see the old rows.
         assert memo.remembered(("test", 1), counted) == 1
     assert memo.remembered(("test", 1), counted) == 3
+
+
+@pytest.mark.django_db
+def test_wagtail_recording_a_photos_size_and_hash_changes_nothing_remembered(
+    memo_on, counted, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    with django_capture_on_commit_callbacks(execute=True):
+        photo = news_photo("Hoa ban nở trắng núi rừng Điện Biên")
+    photo.file_size, photo.file_hash = None, ""
+    memo.remembered(("test",), counted)
+    with django_capture_on_commit_callbacks(execute=True):
+        photo.get_file_size()  # Wagtail saves the size it measured, and nothing else
+        photo.get_file_hash()
+    assert memo.remembered(("test",), counted) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        photo.title = "Hoa ban Điện Biên"
+        photo.save()
+    assert memo.remembered(("test",), counted) == 2
 
 
 def test_a_change_announced_by_another_process_is_seen(memo_on, counted):
@@ -193,6 +214,16 @@ def test_site_settings_are_read_once_and_a_change_shows_on_the_next_page(
         newsroom.publisher_name = "Báo Lai Châu"
         newsroom.save()
     assert "Báo Lai Châu" in client.get(article.url).content.decode()
+
+
+def test_the_first_read_of_site_settings_keeps_what_is_remembered(
+    news_site, memo_on, counted, django_capture_on_commit_callbacks
+):
+    site = Site.objects.get(is_default_site=True)
+    memo.remembered(("test",), counted)
+    with django_capture_on_commit_callbacks(execute=True):
+        CommentSettings.for_site(site)  # creates the row, with the defaults pages show
+    assert memo.remembered(("test",), counted) == 1
 
 
 def test_a_restriction_reaches_the_translations_under_an_alias_of_its_page(
