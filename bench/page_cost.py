@@ -3,11 +3,13 @@
 Usage:  .venv/bin/python bench/page_cost.py [--small 50] [--large 5000] [--requests 50]
 
 Builds a throwaway SQLite database with the demo content, grows the archive to --small and
-then --large articles, and after each step renders the home page and an article through
-Django's test client (no network, no cache in front), printing the SQL query count and the
-median/p95 render time. Query counts must be equal at both sizes; times are for comparing the
-two columns of one run, not absolute figures. The per-process memo of what every page of an
-edition shows is on, as in production; `MEMO_CACHE=0` in the environment measures without it.
+then --large articles (bench/archive.py: dated before the demo stories, so both sizes show the
+same front page and the same article, as a real archive grows behind them), and after each
+step renders the home page and an article through Django's test client (no network, no cache
+in front), printing the SQL query count and the median/p95 render time. Query counts must be
+equal at both sizes; times are for comparing the two columns of one run, not absolute figures.
+The per-process memo of what every page of an edition shows is on, as in production;
+`MEMO_CACHE=0` in the environment measures without it.
 """
 
 import argparse
@@ -17,6 +19,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import archive
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -35,30 +39,6 @@ def setup_django(workdir: str):
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-
-
-def grow_archive(target: int):
-    """Add plain published articles (no revisions) round-robin over the sections."""
-    from django.utils import timezone
-    from tqdm import tqdm
-
-    from hoaban.articles.models import ArticlePage
-    from hoaban.sections.models import SectionPage
-
-    sections = list(SectionPage.objects.filter(listing="own"))
-    missing = target - ArticlePage.objects.count()
-    now = timezone.now()
-    for index in tqdm(range(max(missing, 0)), desc=f"growing to {target}", unit="article"):
-        section = sections[index % len(sections)]
-        section.add_child(
-            instance=ArticlePage(
-                title=f"Tin lưu trữ số {index}: Điện Biên phát triển kinh tế – xã hội",
-                dateline="ĐBP",
-                lead="Bài viết lưu trữ dùng để đo hiệu năng khi kho bài lớn dần.",
-                date=now - timezone.timedelta(days=30 + index),
-                live=True,
-            )
-        )
 
 
 def measure(url: str, requests: int) -> tuple[int, float, float]:
@@ -104,7 +84,7 @@ def main():
         pages = {"home": "/vi/", "article": article_url}
         results = {}
         for size in (options.small, options.large):
-            grow_archive(size)
+            archive.grow(size)
             for name, url in pages.items():
                 results[(name, size)] = measure(url, options.requests)
 
