@@ -5,7 +5,8 @@ Usage:  .venv/bin/python bench/peers.py [--duration 5] [--rounds 3] [--connectio
         [--database-url postgres://…/hoaban_bench --redis-url redis://…/7]
 
 Everything runs on 127.0.0.1 with 2 app workers each:
-  1. nginx serving a saved copy of the article page (the ceiling),
+  1. nginx serving a saved copy of the article page (the ceiling), and for reference Varnish
+     with its builtin rules in front of that copy (what Varnish itself reaches here),
   2. Hoa Ban behind Varnish with deploy/varnish/hoaban.vcl, cache warm,
   3. Hoa Ban alone with its page cache warm (article and home page),
   4. Hoa Ban with the page cache off (article and home page), and the article with the
@@ -185,7 +186,7 @@ def run(options, connections, workdir: Path, processes: Processes):
     prepare_hoaban(env, articles=1000)
     stock_dir = stock.build(workdir / "stock", PYTHON)
 
-    names = ("nginx", "varnish", "cached", "uncached", "bare", "s1", "s2")
+    names = ("nginx", "varnish", "plain", "cached", "uncached", "bare", "s1", "s2")
     ports = dict(zip(names, free_ports(len(names)), strict=True))
     cached = processes.start(
         Gunicorn("hoaban-cached", "hoaban.wsgi", ROOT, ports["cached"], env).with_env(
@@ -223,6 +224,7 @@ def run(options, connections, workdir: Path, processes: Processes):
     status, headers, article_html = fetch(uncached.url + article)
     static_dir = workdir / "static"
     nginx = processes.start(Nginx(ports["nginx"], static_dir, article_html))
+    plain_varnish = processes.start(Varnish(ports["plain"], ports["nginx"], workdir, plain=True))
     _, _, stock_html = fetch(stock_plain.url + "/")
     print(
         f"   article {article}: {len(article_html.encode()) / 1024:.1f} KB; "
@@ -233,6 +235,7 @@ def run(options, connections, workdir: Path, processes: Processes):
 
     targets = [
         ("1 nginx static", nginx.url + "/article.html"),
+        ("1b plain Varnish + nginx copy", plain_varnish.url + "/article.html"),
         ("2 Varnish + Hoa Ban article", varnish.url + article),
         ("3 Hoa Ban cached article", cached.url + article),
         ("3 Hoa Ban cached home", cached.url + "/vi/"),
@@ -272,6 +275,8 @@ def run(options, connections, workdir: Path, processes: Processes):
     for count in connections:
         for label, top, bottom in [
             ("2/1 Varnish+Hoa Ban / nginx", "2 Varnish + Hoa Ban article", "1 nginx static"),
+            # Varnish's own ceiling here: its builtin rules, the same bytes, nginx behind it.
+            ("1b/1 plain Varnish / nginx", "1b plain Varnish + nginx copy", "1 nginx static"),
             (
                 "3/5 Hoa Ban cached / stock+cache mw",
                 "3 Hoa Ban cached article",

@@ -79,13 +79,18 @@ class Nginx(Server):
 class Varnish(Server):
     name = "varnish"
 
-    def __init__(self, port, backend_port, workdir: Path):
+    def __init__(self, port, backend_port, workdir: Path, *, plain=False):
+        """Varnish with the project's VCL, or with Varnish's builtin rules only (`plain`)."""
         self.port = port
-        self.instance = workdir / "varnish"
-        self.vcl = workdir / "hoaban.vcl"
-        self.vcl.write_text(
-            VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";')
-        )
+        self.name = "varnish-plain" if plain else "varnish"
+        self.instance = workdir / self.name
+        self.vcl = workdir / f"{self.name}.vcl"
+        if plain:
+            backend = f'backend default {{ .host = "127.0.0.1"; .port = "{backend_port}"; }}'
+            vcl = f"vcl 4.1;\n{backend}\n"
+        else:
+            vcl = VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";')
+        self.vcl.write_text(vcl)
         os.chmod(workdir, 0o755)
         os.chmod(self.vcl, 0o644)
 
