@@ -28,14 +28,37 @@ def _published_in(locale):
     return readable(in_edition(public(_article_model().objects.live()), locale))
 
 
+# The columns a story card, a rail or the lead story reads, and their photo's (with the
+# default alt text Wagtail's image tags look up). Loading only these makes every listing
+# cheaper; any other field read from a listed article would cost a query of its own, which
+# the query-count tests of each page catch.
+CARD_FIELDS = (
+    *("title", "slug", "path", "depth", "url_path", "locale", "date", "dateline", "lead"),
+    *("video_url", "lead_image"),
+    *(
+        f"lead_image__{name}"
+        for name in (
+            *("title", "description", "collection", "file", "width", "height"),
+            *("focal_point_x", "focal_point_y", "focal_point_width", "focal_point_height"),
+        )
+    ),
+)
+
+
 def _for_listing(articles):
-    """What a story card shows, loaded with the articles, newest first."""
+    """Story cards: what they show, loaded with the articles, newest first."""
     return (
-        articles.defer_streamfields()
-        .select_related("lead_image", "author")
+        articles.select_related("lead_image")
+        .only(*CARD_FIELDS)
         .prefetch_related("lead_image__renditions")
         .order_by("-date", "-pk")
     )
+
+
+def whole(articles):
+    """Listed articles with every field but the body, for readers that show more than a card
+    (feeds: byline, dateline, update time)."""
+    return articles.defer(None).defer_streamfields().select_related("author")
 
 
 def live_articles(locale):

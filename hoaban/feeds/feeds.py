@@ -146,7 +146,9 @@ class ArticleFeed(Feed):
     def items(self, obj):
         # Tags come with their names in the feed's edition, in the same query.
         tags = Prefetch("tagged_items__tag", tag_labels.named(Tag.objects.all(), obj.locale_id))
-        articles = list(obj.articles.prefetch_related(tags)[: settings.HOABAN_FEED_SIZE])
+        articles = list(
+            queries.whole(obj.articles).prefetch_related(tags)[: settings.HOABAN_FEED_SIZE]
+        )
         queries.attach_sections(articles)
         for article in articles:
             article.feed_url = article.get_full_url(obj.request)
