@@ -12,6 +12,12 @@ from hoaban.sections.models import SectionPage
 from hoaban.testing import translate
 
 
+def protect_with_password(page):
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="bí-mật"
+    )
+
+
 @pytest.fixture
 def memo_on(settings):
     settings.HOABAN_MEMO_CACHE = True
@@ -131,11 +137,7 @@ def test_a_section_made_private_leaves_the_rails_and_its_pages_leave_the_page_ca
     client.get(hidden.url)
     assert client.get(hidden.url)["X-Page-Cache"] == "hit"
     with django_capture_on_commit_callbacks(execute=True):
-        PageViewRestriction.objects.create(
-            page=news_site.sections["business"],
-            restriction_type=PageViewRestriction.PASSWORD,
-            password="bí-mật",
-        )
+        protect_with_password(news_site.sections["business"])
     response = client.get(hidden.url)
     assert response.get("X-Page-Cache") != "hit"
     assert "Ngân sách" not in response.content.decode()
@@ -234,11 +236,7 @@ def test_a_restriction_reaches_the_translations_under_an_alias_of_its_page(
     english = translate(news_site.article("business"), "en", title="Provincial budget draft")
     assert client.get(english.url).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
-        PageViewRestriction.objects.create(
-            page=news_site.sections["business"],
-            restriction_type=PageViewRestriction.PASSWORD,
-            password="bí-mật",
-        )
+        protect_with_password(news_site.sections["business"])
     response = client.get(english.url)
     assert "Provincial budget draft" not in response.content.decode()
     assert 'name="password"' in response.content.decode()
