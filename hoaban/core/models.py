@@ -2,6 +2,7 @@ import copy
 from functools import partial
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -42,6 +43,18 @@ class BasePage(NewsPageMixin, Page):
         if locale is None or locale.pk == self.locale_id:
             return self
         return self.get_translation_or_none(locale) or self
+
+    def get_url_parts(self, request=None):
+        # One page render asks for the same addresses many times (the menu twice, a section on
+        # every story card), and Wagtail works each out again (reverse() under the page's
+        # language); kept on the request instead, keyed by what they depend on.
+        if request is None:
+            return super().get_url_parts(request)
+        known = request.__dict__.setdefault("_hoaban_url_parts", {})
+        key = (self.pk, self.url_path, get_language())
+        if key not in known:
+            known[key] = super().get_url_parts(request)
+        return known[key]
 
     def get_view_restrictions(self):
         # Wagtail checks these for every page it serves (two queries). The parts of the site
