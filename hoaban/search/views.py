@@ -2,10 +2,10 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale
 
 from hoaban.articles.queries import attach_sections
 from hoaban.sections.models import paginate
+from hoaban.translation.editions import active_locale
 
 from .forms import SearchForm
 from .highlight import highlight
@@ -14,16 +14,9 @@ from .query import parse
 from .services import search_articles, suggest_titles
 
 
-def _edition_locale() -> Locale:
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
-
-
 @require_GET
 def search(request):
-    form = SearchForm(request.GET, locale=_edition_locale())
+    form = SearchForm(request.GET, locale=active_locale())
     query = parse(request.GET.get("q", ""))
     results = None
     if form.is_valid() and query:
@@ -57,7 +50,7 @@ def search(request):
 def suggest(request):
     """Title suggestions as the reader types: {"query": ..., "suggestions": [{title, url}]}."""
     query = parse(request.GET.get("q", ""))
-    articles = suggest_titles(query=query, locale=_edition_locale())
+    articles = suggest_titles(query=query, locale=active_locale())
     suggestions = [{"title": a.title, "url": a.get_url(request)} for a in articles]
     return JsonResponse(
         {"query": request.GET.get("q", ""), "suggestions": suggestions},

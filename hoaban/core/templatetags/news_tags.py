@@ -1,15 +1,7 @@
 from django import template
 from django.utils.translation import get_language
-from wagtail.models import Locale
 
 register = template.Library()
-
-
-def _active_locale():
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
 
 
 @register.simple_tag(takes_context=True)
@@ -33,9 +25,9 @@ def _edition_menu():
     """The active edition's home page and the sections it shows in its menu."""
     from hoaban.home.models import HomePage
     from hoaban.sections.models import SectionPage
-    from hoaban.translation.editions import in_edition, readable
+    from hoaban.translation.editions import active_locale, in_edition, readable
 
-    home = readable(in_edition(HomePage.objects.live(), _active_locale())).first()
+    home = readable(in_edition(HomePage.objects.live(), active_locale())).first()
     if home is None:
         return None, []
     sections = readable(SectionPage.objects.child_of(home).live().in_menu()).order_by("path")
