@@ -1,25 +1,11 @@
-"""Which pages anonymous readers may see: Wagtail's `.public()`, with the private parts of the
-site remembered per process (hoaban.pagecache.memo) instead of read again by every listing."""
+"""Which pages anonymous readers may see: Wagtail's `.public()` and its check of each page it
+serves, with the private parts of the site remembered per process (hoaban.pagecache.memo)
+instead of read again by every listing and every page."""
 
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
 from hoaban.pagecache.memo import remembered
-
-
-def _private_paths() -> list[str]:
-    return sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
-
-
-def public(queryset):
-    """`queryset` without the pages under a view restriction (password, login, groups)."""
-    paths = remembered(("private-paths",), _private_paths)
-    if not paths:
-        return queryset
-    private = Q()
-    for path in paths:
-        private |= Q(path__startswith=path)
-    return queryset.exclude(private)
 
 
 def _restricted_paths() -> list[str]:
@@ -33,7 +19,22 @@ def _restricted_paths() -> list[str]:
     return sorted(set(Page.objects.filter(pk__in=ids).values_list("path", flat=True)))
 
 
+def _remembered_paths() -> list[str]:
+    return remembered(("restricted-paths",), _restricted_paths)
+
+
 def may_be_restricted(page) -> bool:
     """Whether a view restriction may cover `page` (on it, an ancestor or their alias source)."""
-    paths = remembered(("restricted-paths",), _restricted_paths)
-    return any(page.path.startswith(path) for path in paths)
+    return any(page.path.startswith(path) for path in _remembered_paths())
+
+
+def public(queryset):
+    """`queryset` without the pages a view restriction covers (password, login, groups), the
+    pages under an alias of a restricted page included, as Wagtail treats them when served."""
+    paths = _remembered_paths()
+    if not paths:
+        return queryset
+    private = Q()
+    for path in paths:
+        private |= Q(path__startswith=path)
+    return queryset.exclude(private)
