@@ -81,6 +81,13 @@ def _sections_by_path(locale_id) -> dict:
     return {s.path: s for s in readable(in_edition(section_model.objects.all(), locale_id))}
 
 
+def edition_sections(locale_id) -> dict:
+    """{tree path: section} of one edition, drafts included (as Wagtail routes through them),
+    untranslated aliases left out; remembered per process (hoaban.pagecache.memo). The
+    sections are shared by the requests a process serves: read them, never change them."""
+    return remembered(("sections", locale_id), partial(_sections_by_path, locale_id))
+
+
 def attach_sections(articles, locale=None):
     """Set `.section` on each article (its parent SectionPage): one query per edition, or none
     while the edition's sections are remembered (hoaban.pagecache.memo)."""
@@ -91,8 +98,7 @@ def attach_sections(articles, locale=None):
     locale_ids = {locale.pk} if locale else {article.locale_id for article in articles}
     sections = {}
     for locale_id in locale_ids:
-        by_path = partial(_sections_by_path, locale_id)
-        sections.update(remembered(("sections", locale_id), by_path))
+        sections.update(edition_sections(locale_id))
     for article in articles:
         article.section = sections.get(article.path[: -article.steplen])
     return articles

@@ -16,7 +16,20 @@ from hoaban.translation.editions import readable
 SECTION_BLOCK_SIZE = 4
 
 
-class HomePage(RoutablePageMixin, BasePage):
+class RoutesToSections:
+    """Finds the section a path starts with among the edition's remembered sections, where
+    Wagtail's route reads the child page and then its section row on every request under it.
+    Placed after RoutablePageMixin, so the home's own paths (tag pages) still come first."""
+
+    def route(self, request, path_components):
+        if path_components:
+            for section in queries.edition_sections(self.locale_id).values():
+                if section.slug == path_components[0] and section.is_child_of(self):
+                    return section.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+
+class HomePage(RoutablePageMixin, RoutesToSections, BasePage):
     """The front page of one edition (one per language), and the root of its sections."""
 
     lead_story = models.ForeignKey(

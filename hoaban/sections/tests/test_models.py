@@ -1,6 +1,8 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from hoaban.testing import translate
+
 
 def test_section_paginates_twenty_articles_a_page_with_working_links(client, news_site):
     for number in range(1, 26):
@@ -55,3 +57,25 @@ def test_section_query_count_does_not_grow_with_the_archive(client, news_site):
     with CaptureQueriesContext(connection) as many:
         client.get("/vi/tin-tuc-chinh-tri/")
     assert len(many) == len(few)
+
+
+def test_sections_are_routed_from_the_remembered_ones_and_follow_a_new_slug(
+    client, news_site, settings, django_capture_on_commit_callbacks
+):
+    settings.HOABAN_MEMO_CACHE = True
+    article = news_site.article("business", title="Giá cà phê Điện Biên tăng mạnh")
+    english = translate(news_site.sections["business"], "en", title="Economy")
+    assert client.get(article.url).status_code == 200  # remembers the edition's sections
+    with CaptureQueriesContext(connection) as captured:
+        assert "Giá cà phê Điện Biên tăng mạnh" in client.get("/vi/kinh-te/").content.decode()
+    assert not any("sections_sectionpage" in query["sql"] for query in captured)
+    # The same slug in another edition is that edition's section.
+    assert "Economy" in client.get(english.url).content.decode()
+
+    section = news_site.sections["business"]
+    section.slug = "kinh-te-dia-phuong"
+    with django_capture_on_commit_callbacks(execute=True):
+        section.save_revision().publish()
+    moved = client.get("/vi/kinh-te-dia-phuong/" + article.slug + "/")
+    assert "Giá cà phê Điện Biên tăng mạnh" in moved.content.decode()
+    assert client.get("/vi/kinh-te/").status_code != 200
