@@ -61,15 +61,15 @@ class SectionPage(BasePage):
         return self.listing == self.Listing.VIDEOS
 
     def route(self, request, path_components):
-        # A section holds articles: load the addressed one whole, with the photo and author
-        # its page shows, in one query (Wagtail's route reads the page, then its article row,
-        # and the page then reads the photo and the author).
+        # A section holds articles: load the addressed one whole, with the photo, the author
+        # and the translation notice its page shows, in one query (Wagtail's route reads the
+        # page, then its article row, and the page then reads each of these).
         if not path_components:
             return super().route(request, path_components)
         article_model = apps.get_model("articles", "ArticlePage")
         found = (
             article_model.objects.child_of(self)
-            .select_related("lead_image", "author")
+            .select_related("lead_image", "author", "translation_record__source_locale")
             .filter(slug=path_components[0])
             .first()
         )

@@ -12,6 +12,7 @@ from django.templatetags.static import static
 from django.utils import translation
 
 from hoaban.images.renditions import share_rendition
+from hoaban.translation.editions import original_of
 
 SCHEMA = "https://schema.org"
 LOGO = "img/logo.png"
@@ -109,23 +110,6 @@ def breadcrumbs(share: ShareContext, trail) -> dict:
     }
 
 
-def translation_of(article):
-    """The live page this article was translated from, if it is a translation."""
-    from wagtail_localize.models import Translation
-
-    link = (
-        Translation.objects.filter(
-            source__object_id=article.translation_key, target_locale_id=article.locale_id
-        )
-        .select_related("source__locale")
-        .first()
-    )
-    if link is None or link.source.locale_id == article.locale_id:
-        return None
-    original = article.get_translation_or_none(link.source.locale)
-    return original if original is not None and original.live else None
-
-
 def news_article(share: ShareContext, article, *, section, home, tags=()) -> dict:
     url = share.page_url(article)
     data = {
@@ -159,7 +143,7 @@ def news_article(share: ShareContext, article, *, section, home, tags=()) -> dic
         data["isBasedOn"] = {"@type": "CreativeWork", "url": article.source_url}
         if article.source_name:
             data["isBasedOn"]["publisher"] = {"@type": "Organization", "name": article.source_name}
-    original = translation_of(article)
+    original = original_of(article)
     if original is not None:
         data["translationOfWork"] = {
             "@type": "NewsArticle",

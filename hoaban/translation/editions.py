@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page
 
 from hoaban.core.privacy import public
 from hoaban.pagecache.memo import remembered
+from hoaban.translation.models import TranslationRecord
 
 
 def untranslated_alias_filter() -> Q:
@@ -73,6 +74,25 @@ def belongs_to_active_edition(page) -> bool:
     if page.alias_of_id is None:
         return True
     return Page.objects.filter(pk=page.alias_of_id, locale_id=page.locale_id).exists()
+
+
+def translation_record(page) -> TranslationRecord | None:
+    """How `page` was translated (hoaban.translation.services records it on publish), or None
+    for an original. No query when the page came with `select_related("translation_record")`,
+    as routing loads an article."""
+    try:
+        return page.translation_record
+    except TranslationRecord.DoesNotExist:
+        return None
+
+
+def original_of(page):
+    """The live page `page` was translated from, or None for an original."""
+    record = translation_record(page)
+    if record is None or record.source_locale_id == page.locale_id:
+        return None
+    found = page.get_translations().filter(locale_id=record.source_locale_id).live()
+    return found.select_related("locale").first()
 
 
 @dataclass(frozen=True)

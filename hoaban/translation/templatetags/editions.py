@@ -1,8 +1,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from hoaban.translation.editions import edition_links
-from hoaban.translation.models import TranslationRecord
+from hoaban.translation.editions import edition_links, original_of, translation_record
 
 register = template.Library()
 
@@ -54,16 +53,11 @@ def _canonical(request, page) -> str:
 @register.inclusion_tag("includes/translation_notice.html")
 def translation_notice(page):
     """Tells readers a page is a translation, from which language, and how it was made."""
-    record = (
-        TranslationRecord.objects.filter(page_id=page.pk).select_related("source_locale").first()
-    )
+    record = translation_record(page)
     if record is None:
         return {"record": None}
-    original = (
-        page.get_translations().filter(locale=record.source_locale).live().select_related("locale")
-    ).first()
     return {
         "record": record,
         "translated_from": TRANSLATED_FROM.get(record.source_locale.language_code, ""),
-        "original": original,
+        "original": original_of(page),
     }

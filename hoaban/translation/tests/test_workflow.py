@@ -2,6 +2,8 @@
 notice readers get about how a translation was made."""
 
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from hoaban.translation.models import TranslationRecord
@@ -77,3 +79,20 @@ def test_article_notice_tells_readers_how_the_translation_was_made(
 
     original = client.get(article.url).content.decode()
     assert "translation-notice" not in original
+
+
+def test_an_original_article_asks_nothing_about_translations_but_its_editions(
+    client, news_site, english, libretranslate
+):
+    article = news_site.article("news", title="Lớp học tiếng Nga ở Điện Biên", lead=LEAD)
+    translate_page(page=article, target_locale=english, publish=True)
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(article.url).content.decode()
+    assert "translation-notice" not in html and "translationOfWork" not in html
+    # Routing loaded the article with its (absent) translation record; wagtail-localize's
+    # tables are not read to find out the article is an original.
+    read = " ".join(query["sql"] for query in captured)
+    assert "translation_translationrecord" in read
+    assert "wagtail_localize" not in read
+    assert sum("translation_translationrecord" in query["sql"] for query in captured) == 1
