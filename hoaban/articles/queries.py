@@ -6,6 +6,7 @@ of asking each article for its parent: a list of twenty stories costs the same a
 
 from collections import Counter
 from functools import partial
+from operator import attrgetter
 
 from django.apps import apps
 from django.conf import settings
@@ -86,6 +87,13 @@ def edition_sections(locale_id) -> dict:
     untranslated aliases left out; remembered per process (hoaban.pagecache.memo). The
     sections are shared by the requests a process serves: read them, never change them."""
     return remembered(("sections", locale_id), partial(_sections_by_path, locale_id))
+
+
+def menu_sections(home) -> list:
+    """The live sections an edition's home shows in its menu, in menu (tree) order."""
+    sections = edition_sections(home.locale_id).values()
+    shown = (s for s in sections if s.live and s.show_in_menus and s.is_child_of(home))
+    return sorted(shown, key=attrgetter("path"))
 
 
 def attach_sections(articles, locale=None):

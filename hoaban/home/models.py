@@ -11,7 +11,6 @@ from hoaban.core.models import BasePage
 from hoaban.pagecache.memo import remembered
 from hoaban.sections.models import SectionPage, paginate
 from hoaban.tagging import labels as tag_labels
-from hoaban.translation.editions import readable
 
 SECTION_BLOCK_SIZE = 4
 
@@ -68,9 +67,7 @@ class HomePage(RoutablePageMixin, RoutesToSections, BasePage):
 
     def section_blocks(self):
         """The newest stories of each section in the menu, for the blocks under the fold."""
-        sections = list(
-            readable(SectionPage.objects.child_of(self).live().in_menu().filter(listing="own"))
-        )
+        sections = [s for s in queries.menu_sections(self) if s.listing == SectionPage.Listing.OWN]
         grouped = queries.newest_by_section(self.locale, sections, SECTION_BLOCK_SIZE)
         return [(section, grouped[section.path]) for section in sections if grouped[section.path]]
 

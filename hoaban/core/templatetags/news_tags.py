@@ -23,12 +23,11 @@ def navigation(context):
 
 def _edition_menu():
     """The active edition's home page and the sections it shows in its menu."""
+    from hoaban.articles.queries import menu_sections
     from hoaban.home.models import HomePage
-    from hoaban.sections.models import SectionPage
     from hoaban.translation.editions import active_locale, in_edition, readable
 
     home = readable(in_edition(HomePage.objects.live(), active_locale())).first()
     if home is None:
         return None, []
-    sections = readable(SectionPage.objects.child_of(home).live().in_menu()).order_by("path")
-    return home, list(sections)
+    return home, menu_sections(home)

@@ -172,6 +172,17 @@ def test_a_render_after_the_first_skips_the_edition_wide_queries(
     assert sum("sections_sectionpage" in sql for sql in plain) > 1
 
 
+def test_the_front_page_lists_its_section_blocks_from_the_remembered_sections(
+    client, news_site, memo_on
+):
+    news_site.article("business", title="Giá cà phê Điện Biên tăng mạnh")
+    client.get("/vi/")
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get("/vi/").content.decode()
+    assert "Giá cà phê Điện Biên tăng mạnh" in html and "KINH TẾ" in html
+    assert not any("sections_sectionpage" in query["sql"] for query in captured)
+
+
 def test_a_site_changed_in_the_admin_is_seen_by_the_next_request(
     client, news_site, memo_on, django_capture_on_commit_callbacks
 ):
