@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from hoaban.articles.models import ArticlePage
 from hoaban.home.models import HomePage
@@ -89,3 +89,10 @@ def translate(page, language_code, *, publish=True, **fields):
         revision.publish()
     translation.refresh_from_db()
     return translation
+
+
+def protect_with_password(page):
+    """A password restriction on `page`, as an editor sets it in Wagtail's privacy dialog."""
+    return PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="bí-mật"
+    )

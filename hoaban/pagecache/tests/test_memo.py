@@ -2,20 +2,14 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Site
 
 from hoaban.core.models import NewsroomSettings
 from hoaban.discussion.models import CommentSettings
 from hoaban.images.tests.conftest import news_photo
 from hoaban.pagecache import memo, store
 from hoaban.sections.models import SectionPage
-from hoaban.testing import translate
-
-
-def protect_with_password(page):
-    PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.PASSWORD, password="bí-mật"
-    )
+from hoaban.testing import protect_with_password, translate
 
 
 @pytest.fixture
