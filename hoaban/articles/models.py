@@ -15,6 +15,7 @@ from hoaban.core.models import BasePage, default_dateline
 from hoaban.images.texts import PhotoTexts
 from hoaban.search.index import FoldedAutocompleteField, FoldedSearchField
 from hoaban.tagging import labels as tag_labels
+from hoaban.translation.editions import original_of
 
 from . import queries
 
@@ -179,6 +180,9 @@ class ArticlePage(BasePage):
         # an alias section (a translation's copied parent) is not among them.
         queries.attach_sections([self, *related], self.locale)
         context["section"] = self.section or self.get_parent().specific_deferred
+        # The page it was translated from, for the notice and the JSON-LD (one query, none
+        # for an original: routing loaded its translation record).
+        context["original"] = original_of(self)
         context.update(recent_news=recent, related=related, article_tags=tags)
         # The words of every photo shown, in this edition, with one query.
         context["photo_texts"] = PhotoTexts(self.photos(), self.locale.language_code)

@@ -12,7 +12,6 @@ from django.templatetags.static import static
 from django.utils import translation
 
 from hoaban.images.renditions import share_rendition
-from hoaban.translation.editions import original_of
 
 SCHEMA = "https://schema.org"
 LOGO = "img/logo.png"
@@ -110,7 +109,8 @@ def breadcrumbs(share: ShareContext, trail) -> dict:
     }
 
 
-def news_article(share: ShareContext, article, *, section, home, tags=()) -> dict:
+def news_article(share: ShareContext, article, *, section, home, tags=(), original=None) -> dict:
+    """NewsArticle; `original` is the live page it was translated from, if any."""
     url = share.page_url(article)
     data = {
         "@type": "NewsArticle",
@@ -143,7 +143,6 @@ def news_article(share: ShareContext, article, *, section, home, tags=()) -> dic
         data["isBasedOn"] = {"@type": "CreativeWork", "url": article.source_url}
         if article.source_name:
             data["isBasedOn"]["publisher"] = {"@type": "Organization", "name": article.source_name}
-    original = original_of(article)
     if original is not None:
         data["translationOfWork"] = {
             "@type": "NewsArticle",

@@ -71,7 +71,12 @@ def seo_head(context):
         section = context.get("section")
         graph.append(
             schema.news_article(
-                share, page, section=section, home=home, tags=context.get("article_tags", ())
+                share,
+                page,
+                section=section,
+                home=home,
+                tags=context.get("article_tags", ()),
+                original=context.get("original"),
             )
         )
         graph.append(schema.breadcrumbs(share, [home, section, page]))

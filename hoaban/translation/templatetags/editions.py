@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from hoaban.translation.editions import edition_links, original_of, translation_record
+from hoaban.translation.editions import edition_links, translation_record
 
 register = template.Library()
 
@@ -51,7 +51,7 @@ def _canonical(request, page) -> str:
 
 
 @register.inclusion_tag("includes/translation_notice.html")
-def translation_notice(page):
+def translation_notice(page, original):
     """Tells readers a page is a translation, from which language, and how it was made."""
     record = translation_record(page)
     if record is None:
@@ -59,5 +59,5 @@ def translation_notice(page):
     return {
         "record": record,
         "translated_from": TRANSLATED_FROM.get(record.source_locale.language_code, ""),
-        "original": original_of(page),
+        "original": original,
     }
