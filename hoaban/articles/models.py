@@ -1,6 +1,9 @@
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -163,6 +166,10 @@ class ArticlePage(BasePage):
         found += [block.value["image"] for block in self.body if block.block_type == "image"]
         return list({image.pk: image for image in found if image is not None}.values())
 
+    def related_stories(self, tag_ids) -> list:
+        """Related stories (queries.related_articles) with their section labels."""
+        return queries.attach_sections(queries.related_articles(self, tag_ids), self.locale)
+
     def clean(self):
         super().clean()
         if self.source_name and not self.source_url:
@@ -175,10 +182,12 @@ class ArticlePage(BasePage):
         # The tags named in this edition, read once: their ids also pick the related stories.
         tags = tag_labels.labels(self.tags.all(), self.locale)
         recent = queries.recent_news_rail(self.locale, exclude=self)
-        related = queries.related_articles(self, [tag.pk for tag in tags])
-        # This page and its related stories labelled from the edition's sections in one call;
-        # an alias section (a translation's copied parent) is not among them.
-        queries.attach_sections([self, *related], self.locale)
+        # Picked only when the page's kept copy of them ({% contentcache %} in the template)
+        # is missing or stale: most renders never pick related stories.
+        related = SimpleLazyObject(partial(self.related_stories, [tag.pk for tag in tags]))
+        # Labelled from the edition's sections; an alias section (a translation's copied
+        # parent) is not among them.
+        queries.attach_sections([self], self.locale)
         context["section"] = self.section or self.get_parent().specific_deferred
         # The page it was translated from, for the notice and the JSON-LD (one query, none
         # for an original: routing loaded its translation record).

@@ -48,11 +48,16 @@ def one_version():
         _request_version.reset(reset)
 
 
+def content_version() -> str:
+    """The content version this request began with (read now outside requests)."""
+    return _request_version.get() or _read_version()
+
+
 def remembered(key: tuple, compute):
     """compute()'s value, computed at most once per process per content version."""
     if not settings.HOABAN_MEMO_CACHE:
         return compute()
-    version = _request_version.get() or _read_version()
+    version = content_version()
     now = time.monotonic()
     found = _remembered.get(key)
     if found is not None and found[0] == version and found[1] > now:

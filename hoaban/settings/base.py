@@ -234,6 +234,15 @@ else:
         },
     }
 
+# Parts of pages that list other pages (related stories, the latest-news rail), kept in each
+# process's memory until the site's content changes ({% contentcache %}, hoaban.pagecache):
+# a few KB per article, as private to the process as the memo that decides when they expire.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "template_fragments",
+    "OPTIONS": {"MAX_ENTRIES": 5_000},
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -1,0 +1,68 @@
+import pytest
+from django.db import connection
+from django.template import Context, Template
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+FRAGMENT = Template(
+    "{% load content_cache %}{% contentcache box %}{{ value }}{% endcontentcache %}"
+)
+
+
+def render(page, value, **request_attributes):
+    request = RequestFactory().get(page.url, HTTP_HOST="localhost")
+    for name, attribute in request_attributes.items():
+        setattr(request, name, attribute)
+    return FRAGMENT.render(Context({"page": page, "request": request, "value": value}))
+
+
+def related_titles(client, article) -> str:
+    html = client.get(article.url).content.decode()
+    return html[html.index('id="related-title"') :]
+
+
+def test_a_fragment_is_kept_until_content_changes(
+    news_site, settings, django_capture_on_commit_callbacks
+):
+    settings.HOABAN_MEMO_CACHE = True
+    article = news_site.article("news")
+    assert render(article, "Mường Thanh") == "Mường Thanh"
+    assert render(article, "Mường Phăng") == "Mường Thanh"
+    with django_capture_on_commit_callbacks(execute=True):
+        news_site.article("culture")
+    assert render(article, "Mường Phăng") == "Mường Phăng"
+
+
+def test_a_fragment_belongs_to_its_page(news_site, settings):
+    settings.HOABAN_MEMO_CACHE = True
+    first, second = news_site.article("news"), news_site.article("news")
+    assert render(first, "Tuần Giáo") == "Tuần Giáo"
+    assert render(second, "Điện Biên Đông") == "Điện Biên Đông"
+
+
+def test_previews_and_a_switched_off_memo_keep_nothing(news_site, settings):
+    settings.HOABAN_MEMO_CACHE = True
+    article = news_site.article("news")
+    assert render(article, "bản nháp", is_preview=True) == "bản nháp"
+    assert render(article, "đã đăng") == "đã đăng"
+    assert render(article, "bản nháp mới", is_preview=True) == "bản nháp mới"
+    settings.HOABAN_MEMO_CACHE = False
+    assert render(article, "không lưu") == "không lưu"
+
+
+def test_related_stories_are_picked_once_and_follow_a_publish(
+    client, news_site, settings, django_capture_on_commit_callbacks
+):
+    settings.HOABAN_MEMO_CACHE = True
+    reader = news_site.article("news", tags=["Hoa Ban"])
+    news_site.article("culture", title="Lễ hội Hoa Ban ở Mường Thanh", tags=["Hoa Ban"])
+    assert "Lễ hội Hoa Ban ở Mường Thanh" in related_titles(client, reader)
+    with CaptureQueriesContext(connection) as captured:
+        assert "Lễ hội Hoa Ban ở Mường Thanh" in related_titles(client, reader)
+    # No tagging read to rank other stories (the page's own tags are still read).
+    assert not any('FROM "articles_articlepagetag"' in q["sql"] for q in captured)
+    with django_capture_on_commit_callbacks(execute=True):
+        news_site.article("business", title="Hoa Ban nở trắng núi rừng Tây Bắc", tags=["Hoa Ban"])
+    assert "Hoa Ban nở trắng núi rừng Tây Bắc" in related_titles(client, reader)
