@@ -10,7 +10,8 @@ Everything runs on 127.0.0.1 with 2 app workers each:
   2. Hoa Ban behind Varnish with deploy/varnish/hoaban.vcl, cache warm,
   3. Hoa Ban alone with its page cache warm (article and home page),
   4. Hoa Ban with the page cache off (article and home page), and the article with the
-     per-process memo of edition-wide parts (hoaban.pagecache.memo) off as well,
+     per-process memo of edition-wide parts (hoaban.pagecache.memo) and of the article's
+     related stories and rail ({% contentcache %}) off as well,
   5. a stock Wagtail project (`wagtail start`, one ~7 KB rich-text page) under the same
      gunicorn command, without and with Django's cache middleware.
 Then: the proxy's hit ratio in a mixed run over many URLs, purge correctness after a publish
