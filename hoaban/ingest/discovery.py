@@ -95,12 +95,15 @@ def parse_feed(fetched: Fetched) -> list[Candidate]:
 
 def _entry_date(entry) -> datetime | None:
     for key in ("published", "updated"):
-        parsed = entry.get(f"{key}_parsed")
+        # Each key's own value: feedparser answers a missing `updated` with `published` (and
+        # a deprecation warning), which was tried already.
+        parsed = dict.get(entry, f"{key}_parsed")
         if parsed:
             return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
-        if entry.get(key):
+        text = dict.get(entry, key)
+        if text:
             # Vietnamese portals often print "14/04/2025 08:30" where RFC 822 belongs.
-            found = parse_vietnamese_datetime(entry[key])
+            found = parse_vietnamese_datetime(text)
             if found:
                 return found
     return None

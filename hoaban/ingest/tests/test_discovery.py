@@ -1,10 +1,11 @@
 from datetime import UTC, datetime
 from types import SimpleNamespace
 
+import httpx
 import pytest
 
-from hoaban.ingest.discovery import DiscoveryError, discover
-from hoaban.ingest.fetching import Fetcher
+from hoaban.ingest.discovery import DiscoveryError, discover, parse_feed
+from hoaban.ingest.fetching import Fetched, Fetcher
 
 
 def source(**fields):
@@ -70,3 +71,23 @@ def test_feed_that_is_not_well_formed_xml_is_refused(portal, fetcher):
 def test_feed_address_that_serves_a_web_page_is_refused_with_advice(portal, fetcher):
     with pytest.raises(DiscoveryError, match="không phải kênh tin"):
         discover(source(feed_url=portal.url("muongcha/tin-tuc.html")), fetcher)
+
+
+@pytest.mark.filterwarnings("error::DeprecationWarning")
+def test_dates_portals_print_their_own_way_are_read_and_unreadable_ones_left_out():
+    feed = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Tin</title>
+    <item><title>Lễ hội Hoa Ban 2025</title><link>https://dienbien.example/hoa-ban.html</link>
+    <pubDate>14/04/2025 08:30</pubDate></item>
+    <item><title>Mường Phăng đón khách</title><link>https://dienbien.example/muong-phang.html</link>
+    <pubDate>chưa rõ ngày</pubDate></item></channel></rss>"""
+    fetched = Fetched(
+        url="https://dienbien.example/rss.xml",
+        status=200,
+        content=feed.encode(),
+        headers=httpx.Headers({"content-type": "application/rss+xml"}),
+    )
+    dated, undated = parse_feed(fetched)
+    assert dated.published_at is not None
+    assert (dated.published_at.day, dated.published_at.month) == (14, 4)
+    # No date rather than a wrong one, and no warning from feedparser on the way.
+    assert undated.published_at is None
