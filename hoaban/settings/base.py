@@ -180,10 +180,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caches. "default" holds small shared values, "pages" the full-page cache for anonymous
-# readers (hoaban.pagecache), "renditions" Wagtail's image renditions, "sessions" editors'
-# sessions. With REDIS_URL all four live in Redis under separate prefixes (clearing pages
-# never logs anyone out); without it, in-process memory, and files under var/cache for the
-# page cache, which every app-server process must share (a purge in one must reach all).
+# readers (hoaban.pagecache), "sessions" editors' sessions. With REDIS_URL all three live in
+# Redis under separate prefixes (clearing pages never logs anyone out); without it, in-process
+# memory, and files under var/cache for the page cache, which every app-server process must
+# share (a purge in one must reach all). Renditions and page fragments stay in each process.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "hoaban")
 
@@ -207,7 +207,6 @@ if REDIS_URL:
     CACHES = {
         "default": redis_cache("default"),
         "pages": redis_cache("pages", fail_open=True),
-        "renditions": redis_cache("renditions", fail_open=True),
         "sessions": redis_cache("sessions"),
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
@@ -223,16 +222,18 @@ else:
             "LOCATION": VAR_DIR / "cache" / "pages",
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         },
-        # Wagtail writes every rendition it uses back to this cache on every render, so a
-        # file cache here costs several file writes per page; renditions never change once
-        # made, and an entry outliving a deleted image in another process lasts an hour at most.
-        "renditions": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "renditions",
-            "TIMEOUT": 3600,
-            "OPTIONS": {"MAX_ENTRIES": 20_000},
-        },
     }
+
+# Wagtail's renditions cache, in each process's memory with or without Redis: Wagtail reads it
+# for every photo it shows outside a listing and writes what it found back on every render
+# (two Redis round trips per photo, several file writes), while a rendition, keyed on its
+# image's file hash, never changes once made; a process asks the database once an hour.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",
+    "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": 20_000},
+}
 
 # Parts of pages that list other pages (related stories, the latest-news rail), kept in each
 # process's memory until the site's content changes ({% contentcache %}, hoaban.pagecache),

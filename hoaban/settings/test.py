@@ -39,10 +39,9 @@ _prefix = os.environ.get("CACHE_KEY_PREFIX") or (
     f"hoaban-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 )
 if not REDIS_URL:  # noqa: F405
-    for _alias in ("pages", "renditions"):
-        CACHES[_alias] = {  # noqa: F405
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": _alias,
-        }
+    CACHES["pages"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+    }
 for _alias, _cache in CACHES.items():  # noqa: F405
     _cache["KEY_PREFIX"] = f"{_prefix}:{_alias}"

@@ -61,12 +61,14 @@ def test_postgres_without_pool_keeps_persistent_health_checked_connections():
     assert "pool" not in loaded["db"].get("OPTIONS", {})
 
 
-def test_redis_holds_cache_pages_renditions_and_sessions():
+def test_redis_holds_cache_pages_and_sessions():
     loaded = production_settings(REDIS_URL="redis://cache.internal:6379/0")
 
-    shared = {"default", "pages", "renditions", "sessions"}
+    shared = {"default", "pages", "sessions"}
     assert {alias for alias, backend in loaded["caches"].items() if "Redis" in backend} == shared
-    # Page fragments stay in each process, beside the memo that says when they are stale.
+    # Renditions (which never change once made) and page fragments (beside the memo that says
+    # when they are stale) stay in each process: no round trip per photo or fragment.
+    assert loaded["caches"]["renditions"].endswith("LocMemCache")
     assert loaded["caches"]["template_fragments"].endswith("LocMemCache")
     assert loaded["session_engine"] == "django.contrib.sessions.backends.cache"
 
