@@ -128,7 +128,8 @@ class AnonymousReaderMiddleware:
 
 class MemoMiddleware:
     """A request the page cache did not answer reads the memo's content version once
-    (memo.py), and learns its Wagtail site from the memo instead of a query.
+    (memo.py), and learns its Wagtail site and the sites' root paths from the memo instead of
+    a query and a cache read.
 
     Wagtail looks the site up once per request and keeps it on `request._wagtail_site`
     (`Site.find_for_request`); setting it first makes every lookup of the request use the
@@ -149,6 +150,11 @@ class MemoMiddleware:
             except DisallowedHost:
                 return self.get_response(request)  # Django answers it with a 400
             request._wagtail_site = remembered(key, lambda: _site_for(request))
+            # Every URL Wagtail builds starts from the sites' root paths, which it reads once
+            # per request from the default cache (a Redis round trip in production).
+            request._wagtail_cached_site_root_paths = remembered(
+                ("site-root-paths",), Site.get_site_root_paths
+            )
             return self.get_response(request)
 
 

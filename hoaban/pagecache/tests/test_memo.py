@@ -190,6 +190,24 @@ def test_a_site_changed_in_the_admin_is_seen_by_the_next_request(
     assert client.get(article.url, HTTP_HOST="tinbien.example").status_code == 200
 
 
+def test_the_sites_root_paths_are_read_once_until_content_changes(
+    client, news_site, memo_on, monkeypatch, django_capture_on_commit_callbacks
+):
+    url = news_site.article("news", title="Điện Biên đón đoàn công tác Liên bang Nga").url
+    reads = []
+    read_root_paths = Site.get_site_root_paths
+    monkeypatch.setattr(Site, "get_site_root_paths", lambda: reads.append(1) or read_root_paths())
+    for _ in range(3):
+        assert client.get(url).status_code == 200
+    assert len(reads) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        news_site.article("culture")  # its purge reads them too, as Wagtail builds URLs
+    reads.clear()
+    for _ in range(2):
+        assert client.get(url).status_code == 200
+    assert len(reads) == 1
+
+
 def test_the_memo_never_holds_more_than_its_bound(memo_on, counted, monkeypatch):
     monkeypatch.setattr(memo, "MAX_KEYS", 3)
     for number in range(10):
