@@ -7,6 +7,9 @@ previews; this adds what it cannot know: the memo's content version (hoaban.page
 which any publish, move or privacy change renews, and the active language. Fragments live in
 Django's "template_fragments" cache, in the process's memory, and nothing is kept while the
 memo is switched off (HOABAN_MEMO_CACHE), so the page then costs what it costs uncached.
+Like Wagtail's tag it needs `page` and `request` in the context: Wagtail page templates only.
+Whatever the fragment shows must come from the content the version tracks (pages, images,
+privacy, sites, languages, site settings), never from the reader or the request.
 """
 
 from django import template
