@@ -166,10 +166,6 @@ class ArticlePage(BasePage):
         found += [block.value["image"] for block in self.body if block.block_type == "image"]
         return list({image.pk: image for image in found if image is not None}.values())
 
-    def related_stories(self, tag_ids) -> list:
-        """Related stories (queries.related_articles) with their section labels."""
-        return queries.attach_sections(queries.related_articles(self, tag_ids), self.locale)
-
     def clean(self):
         super().clean()
         if self.source_name and not self.source_url:
@@ -184,7 +180,9 @@ class ArticlePage(BasePage):
         recent = queries.recent_news_rail(self.locale, exclude=self)
         # Picked only when the page's kept copy of them ({% contentcache %} in the template)
         # is missing or stale: most renders never pick related stories.
-        related = SimpleLazyObject(partial(self.related_stories, [tag.pk for tag in tags]))
+        related = SimpleLazyObject(
+            partial(queries.related_articles, self, [tag.pk for tag in tags])
+        )
         # Labelled from the edition's sections; an alias section (a translation's copied
         # parent) is not among them.
         queries.attach_sections([self], self.locale)

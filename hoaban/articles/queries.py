@@ -153,7 +153,7 @@ def recent_news_rail(locale, exclude):
 
 def related_articles(article, tag_ids, count=4):
     """Stories sharing the most of `tag_ids` (the article's tags) with this one, then the
-    newest of its section; without section labels (see attach_sections).
+    newest of its section, with their section labels.
 
     Only the latest RELATED_CANDIDATES taggings of each tag are weighed, so the cost stays flat
     however many stories a popular tag gathers over the years.
@@ -182,4 +182,4 @@ def related_articles(article, tag_ids, count=4):
         if len(chosen) < count and pk not in chosen:
             chosen.append(pk)
     loaded = _for_listing(candidates).in_bulk(chosen)
-    return [loaded[pk] for pk in chosen]
+    return attach_sections([loaded[pk] for pk in chosen], article.locale)
