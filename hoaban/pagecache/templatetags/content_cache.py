@@ -1,6 +1,7 @@
-"""`{% contentcache name [vary_on ...] %}…{% endcontentcache %}`: a part of a page that lists
-other pages (related stories, the latest-news rail), rendered once per process per content
-version and page, then reused by every render until the site's content changes.
+"""`{% contentcache name [vary_on ...] %}…{% endcontentcache %}`: a part of a page built from
+content alone (related stories, the latest-news rail, the article's head, masthead and
+footer), rendered once per process per content version and page, then reused by every render
+until the site's content changes.
 
 Wagtail's `{% wagtailpagecache %}` already keys a fragment on the page and its site and skips
 previews; this adds what it cannot know: the memo's content version (hoaban.pagecache.memo),
@@ -9,7 +10,8 @@ Django's "template_fragments" cache, in the process's memory, and nothing is kep
 memo is switched off (HOABAN_MEMO_CACHE), so the page then costs what it costs uncached.
 Like Wagtail's tag it needs `page` and `request` in the context: Wagtail page templates only.
 Whatever the fragment shows must come from the content the version tracks (pages, images,
-privacy, sites, languages, site settings), never from the reader or the request.
+privacy, sites, languages, site settings), never from the reader; what it takes from the
+request (the host in an absolute address, the path) must be named in `vary_on`.
 """
 
 from django import template

@@ -4,6 +4,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
+from hoaban.testing import translate
+
 pytestmark = pytest.mark.django_db
 
 FRAGMENT = Template(
@@ -66,3 +68,34 @@ def test_related_stories_are_picked_once_and_follow_a_publish(
     with django_capture_on_commit_callbacks(execute=True):
         news_site.article("business", title="Hoa Ban nở trắng núi rừng Tây Bắc", tags=["Hoa Ban"])
     assert "Hoa Ban nở trắng núi rừng Tây Bắc" in related_titles(client, reader)
+
+
+def head_and_masthead(client, article, host="localhost") -> str:
+    html = client.get(article.url, HTTP_HOST=host).content.decode()
+    return html[: html.index('<main id="main"')]
+
+
+def test_an_articles_head_and_masthead_are_kept_and_follow_a_new_translation(
+    client, news_site, settings, django_capture_on_commit_callbacks
+):
+    settings.HOABAN_MEMO_CACHE = True
+    article = news_site.article("news", title="Điện Biên đón mùa hoa ban")
+    assert 'rel="alternate" hreflang="en"' not in head_and_masthead(client, article)
+    with CaptureQueriesContext(connection) as captured:
+        kept = head_and_masthead(client, article)
+    # The language links are not worked out again: no query for the page's translations.
+    assert not any('"translation_key" =' in query["sql"] for query in captured)
+    assert 'rel="alternate" hreflang="en"' not in kept
+    with django_capture_on_commit_callbacks(execute=True):
+        english = translate(article, "en", title="Dien Bien welcomes the bauhinia season")
+    html = head_and_masthead(client, article)
+    assert f'<link rel="alternate" hreflang="en" href="http://localhost{english.url}">' in html
+    assert f'<a href="{english.url}" lang="en"' in html
+
+
+def test_a_kept_head_names_the_host_it_was_asked_on(client, news_site, settings):
+    settings.HOABAN_MEMO_CACHE = True
+    article = news_site.article("news")
+    head_and_masthead(client, article, host="localhost")
+    html = head_and_masthead(client, article, host="dienbien.example")
+    assert f'<link rel="canonical" href="http://dienbien.example{article.url}">' in html
