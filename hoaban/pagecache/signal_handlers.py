@@ -1,7 +1,7 @@
 """Purge on every change readers can see: publish, unpublish, move, slug change, delete,
 privacy, site-wide settings, and `page_content_changed` for changes outside page revisions.
-Also tell the per-process memo (memo.py) when pages, images, privacy, sites, languages or site
-settings change."""
+Also tell the per-process memo (memo.py) when pages, images, privacy, sites, languages, site
+settings, bylines' people or translation records change."""
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -78,7 +78,12 @@ def connect():
     pre_delete.connect(before_delete, dispatch_uid="pagecache-delete")
     post_save.connect(on_settings_saved, sender=NewsroomSettings, dispatch_uid="pagecache-site")
     site_settings = [m for m in apps.get_models() if issubclass(m, RememberedSiteSetting)]
-    memo_sources = (*get_page_models(), PageViewRestriction, Site, Locale, get_image_model())
+    memo_sources = (
+        *get_page_models(),
+        *(PageViewRestriction, Site, Locale, get_image_model()),
+        # Kept with the articles that name them (routing loads them together).
+        *(apps.get_model("people", "Person"), apps.get_model("translation", "TranslationRecord")),
+    )
     for signal in (post_save, post_delete):
         signal.connect(
             on_privacy_changed, sender=PageViewRestriction, dispatch_uid="pagecache-privacy"

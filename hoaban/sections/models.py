@@ -1,3 +1,6 @@
+import hashlib
+from functools import partial
+
 from django.apps import apps
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -8,6 +11,7 @@ from wagtail.models import Page
 
 from hoaban.articles import queries
 from hoaban.core.models import BasePage
+from hoaban.pagecache.memo import kept_copy
 
 
 def paginate(request, queryset, per_page=None, paginator_class=Paginator):
@@ -64,19 +68,27 @@ class SectionPage(BasePage):
         # A section holds articles: load the addressed one whole, with the photo, the author
         # and the translation notice its page shows, in one query (Wagtail's route reads the
         # page, then its article row, and the page then reads each of these).
+        # Each process keeps a copy of what it loaded until the site's content changes.
         if not path_components:
             return super().route(request, path_components)
-        article_model = apps.get_model("articles", "ArticlePage")
-        found = (
-            article_model.objects.child_of(self)
-            .select_related("lead_image", "author", "translation_record__source_locale")
-            .filter(slug=path_components[0])
-            .first()
+        slug = path_components[0]
+        found = kept_copy(
+            f"article:{self.pk}:{hashlib.sha256(slug.encode()).hexdigest()}",
+            partial(self._article_at, slug),
         )
         if found is None:
             return super().route(request, path_components)  # another page type, or a 404
         found._cached_parent_obj = self
         return found.route(request, path_components[1:])
+
+    def _article_at(self, slug):
+        return (
+            apps.get_model("articles", "ArticlePage")
+            .objects.child_of(self)
+            .select_related("lead_image", "author", "translation_record__source_locale")
+            .filter(slug=slug)
+            .first()
+        )
 
     def articles(self):
         articles = queries.live_articles(self.locale)

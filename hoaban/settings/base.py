@@ -235,13 +235,20 @@ CACHES["renditions"] = {
     "OPTIONS": {"MAX_ENTRIES": 20_000},
 }
 
-# Parts of pages that list other pages (related stories, the latest-news rail), kept in each
-# process's memory until the site's content changes ({% contentcache %}, hoaban.pagecache),
-# as private to the process as the memo that says when they are stale. Two of 3–6 KB per
-# article: the bound keeps the thousand most read articles in about 9 MB per process.
+# Parts of pages built from content alone (an article's head, masthead, footer, related
+# stories and latest-news rail), kept in each process's memory until the site's content
+# changes ({% contentcache %}, hoaban.pagecache), as private to the process as the memo that
+# says when they are stale. Five of 1–6 KB per article: the bound keeps the eight hundred
+# most read articles in about 13 MB per process.
 CACHES["template_fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "template_fragments",
+    "OPTIONS": {"MAX_ENTRIES": 4_000},
+}
+# Articles as routing loads them (hoaban.pagecache.memo.kept_copy), about 6 KB each pickled.
+CACHES["kept_objects"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "kept_objects",
     "OPTIONS": {"MAX_ENTRIES": 2_000},
 }
 

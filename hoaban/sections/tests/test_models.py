@@ -1,6 +1,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from hoaban.people.models import Person
 from hoaban.testing import translate
 
 
@@ -79,3 +80,28 @@ def test_sections_are_routed_from_the_remembered_ones_and_follow_a_new_slug(
     moved = client.get("/vi/kinh-te-dia-phuong/" + article.slug + "/")
     assert "Giá cà phê Điện Biên tăng mạnh" in moved.content.decode()
     assert client.get("/vi/kinh-te/").status_code != 200
+
+
+def test_an_article_is_routed_from_the_process_copy_until_content_changes(
+    client, news_site, settings, django_capture_on_commit_callbacks
+):
+    settings.HOABAN_MEMO_CACHE = True
+    reporter = Person.objects.create(name="Minh Châu")
+    article = news_site.article("news", title="Mùa hoa ban ở Điện Biên", author=reporter)
+    assert "Mùa hoa ban ở Điện Biên" in client.get(article.url).content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(article.url).status_code == 200
+    assert not any('"articles_articlepage"' in query["sql"] for query in captured)
+
+    # A new revision, a renamed byline and an unpublish each show on the next request.
+    article.title = "Mùa hoa ban nở trắng Điện Biên"
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    assert "Mùa hoa ban nở trắng Điện Biên" in client.get(article.url).content.decode()
+    reporter.name = "Minh Châu (TTXVN)"
+    with django_capture_on_commit_callbacks(execute=True):
+        reporter.save()
+    assert "Minh Châu (TTXVN)" in client.get(article.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.unpublish()
+    assert client.get(article.url).status_code == 404
