@@ -10,13 +10,14 @@ Everything runs on 127.0.0.1 with 2 app workers each:
   2. Hoa Ban behind Varnish with deploy/varnish/hoaban.vcl, cache warm,
   3. Hoa Ban alone with its page cache warm (article and home page),
   4. Hoa Ban with the page cache off (article and home page), and the article with the
-     per-process memo of edition-wide parts (hoaban.pagecache.memo) and of the article's
-     related stories and rail ({% contentcache %}) off as well,
+     per-process memo of edition-wide parts (hoaban.pagecache.memo), of the article's kept
+     fragments ({% contentcache %}) and of its routed copy (memo.kept_copy) off as well,
   5. a stock Wagtail project (`wagtail start`, one ~7 KB rich-text page) under the same
      gunicorn command, without and with Django's cache middleware.
 Then: the proxy's hit ratio in a mixed run over many URLs, purge correctness after a publish
 (article, section, home and any feed the home page links to, through Varnish), and home and
-article latency uncached at 1,000 and at --large articles. nginx, Varnish and wrk come from
+article latency uncached at 1,000 and at --large articles. Each wrk run starts once the cores
+are idle again (a slow server works on after wrk stops). nginx, Varnish and wrk come from
 Debian and are installed when missing. Prints figures; asserts nothing.
 """
 

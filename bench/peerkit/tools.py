@@ -4,6 +4,7 @@ import re
 import shutil
 import statistics
 import subprocess
+import time
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
@@ -41,11 +42,31 @@ def parse(output: str) -> dict:
     return figures
 
 
+def _cpu_times() -> tuple[int, int]:
+    """(busy, total) jiffies of all cores since boot, from /proc/stat."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return sum(fields) - idle, sum(fields)
+
+
+def settle(*, quiet: float = 0.2, longest: float = 30.0):
+    """Wait until the cores are nearly idle: a server slower than wrk is still working through
+    the requests it had accepted when wrk stopped, and that work would land on the next run."""
+    deadline = time.monotonic() + longest
+    while time.monotonic() < deadline:
+        busy, total = _cpu_times()
+        time.sleep(0.25)
+        busy_after, total_after = _cpu_times()
+        if (busy_after - busy) <= quiet * max(total_after - total, 1):
+            return
+
+
 def wrk(url: str, *, connections: int, seconds: int, script: Path | None = None) -> dict:
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
     if script:
         command += ["-s", str(script)]
     output = subprocess.run(command + [url], check=True, capture_output=True, text=True).stdout
+    settle()
     return parse(output)
 
 
