@@ -245,7 +245,8 @@ CACHES["template_fragments"] = {
     "LOCATION": "template_fragments",
     "OPTIONS": {"MAX_ENTRIES": 4_000},
 }
-# Articles as routing loads them (hoaban.pagecache.memo.kept_copy), about 6 KB each pickled.
+# Articles as routing loads them (hoaban.pagecache.memo.kept_copy), about 6 KB each pickled:
+# at most about 12 MB per process.
 CACHES["kept_objects"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "kept_objects",
