@@ -29,14 +29,21 @@ class ExtractionError(Exception):
     pass
 
 
+# C0 control characters other than tab, line feed and carriage return are text on no page;
+# lxml's HTML parser keeps them even inside a tag's name (`<A\x01>`), which the XML that
+# trafilatura makes of the tree then refuses.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def parse_html(html: str):
     """The page's element tree, or None for a page with no markup at all.
 
     Parsed as UTF-8 bytes: lxml refuses a str that keeps its XML declaration (`<?xml
-    version="1.0" encoding="utf-8"?>`, common on XHTML portals) or holds a NUL. A parser per
-    call, as lxml parsers must not be shared between threads.
+    version="1.0" encoding="utf-8"?>`, common on XHTML portals). A parser per call, as lxml
+    parsers must not be shared between threads.
     """
     parser = lxml.html.HTMLParser(encoding="utf-8")
+    html = CONTROL_CHARACTERS.sub("", html)
     try:
         return lxml.html.fromstring(html.encode("utf-8", errors="replace"), parser=parser)
     except lxml.etree.ParserError:  # "Document is empty"
@@ -81,18 +88,21 @@ def extract_article(html: str, *, url: str) -> Extracted:
         raise ExtractionError(_("The page is empty."))
     _captions_as_titles(tree)
     page_text = " ".join(tree.text_content().split())
-    result = trafilatura.extract(
-        tree,
-        url=url,
-        output_format="xml",
-        with_metadata=True,
-        include_images=True,
-        include_comments=False,
-        include_tables=False,
-        favor_precision=True,
-        # Markup only: a full-text search picks up the dates of the "recent news" rail.
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    try:
+        result = trafilatura.extract(
+            tree,
+            url=url,
+            output_format="xml",
+            with_metadata=True,
+            include_images=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+            # Markup only: a full-text search picks up the dates of the "recent news" rail.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except lxml.etree.XMLSyntaxError:  # markup its own XML step cannot read back
+        result = None
     if not result:
         raise ExtractionError(_("No article text was found on the page."))
     doc = lxml.etree.fromstring(result.encode("utf-8"))

@@ -1,8 +1,10 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import lxml.etree
 import pytest
 
+from hoaban.ingest import extraction
 from hoaban.ingest.encoding import EncodingError
 from hoaban.ingest.extraction import ExtractionError, extract_article
 
@@ -115,3 +117,22 @@ def test_garbled_page_is_refused(portal):
     garbled = portal.fixture("bad/source-mojibake.html").encode("utf-8").decode("cp1252", "replace")
     with pytest.raises(EncodingError):
         extract_article(garbled, url=portal.url("bad/mojibake.html"))
+
+
+def test_control_characters_in_the_markup_are_dropped_not_fatal(portal):
+    # A tag name with a control character in it (`<A\x01>`) made trafilatura's XML step fail.
+    page = portal.fixture(SAINT_PETERSBURG).replace(
+        '<h1 class="news-title">', '<h1 class="news-title"><A\x01>\x0b', 1
+    )
+    article = extract_article(page, url=portal.url(SAINT_PETERSBURG))
+    assert article.title == "Điện Biên tăng cường hợp tác với thành phố Saint Petersburg"
+    assert article.lead.startswith("Chiều 13/3, Bí thư Tỉnh ủy Trần Quốc Cường đã tiếp đoàn")
+
+
+def test_markup_the_extractor_cannot_read_back_is_a_reason_not_a_crash(portal, monkeypatch):
+    def extract_failing_on_its_own_xml(*args, **kwargs):
+        return lxml.etree.fromstring("<a\x01>Điện Biên</a>")  # raises XMLSyntaxError
+
+    monkeypatch.setattr(extraction.trafilatura, "extract", extract_failing_on_its_own_xml)
+    with pytest.raises(ExtractionError, match="Không tìm thấy nội dung bài viết"):
+        extract(portal, SAINT_PETERSBURG)
