@@ -16,6 +16,7 @@ from wagtail.search import index
 from hoaban.core.blocks import ArticleBodyBlock
 from hoaban.core.models import BasePage, default_dateline
 from hoaban.images.texts import PhotoTexts
+from hoaban.pagecache.memo import kept_copy
 from hoaban.search.index import FoldedAutocompleteField, FoldedSearchField
 from hoaban.tagging import labels as tag_labels
 from hoaban.translation.editions import original_of
@@ -173,10 +174,18 @@ class ArticlePage(BasePage):
                 {"source_url": _("Give the link to the original so readers can check it.")}
             )
 
+    def _tag_labels(self) -> list:
+        return tag_labels.labels(self.tags.all(), self.locale)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The tags named in this edition, read once: their ids also pick the related stories.
-        tags = tag_labels.labels(self.tags.all(), self.locale)
+        # The tags named in this edition, read once per process until content changes (a
+        # preview shows the draft's own): their ids also pick the related stories.
+        tags = (
+            self._tag_labels()
+            if getattr(request, "is_preview", False)
+            else kept_copy(f"article-tags:{self.pk}:{self.locale_id}", self._tag_labels)
+        )
         recent = queries.recent_news_rail(self.locale, exclude=self)
         # Picked only when the page's kept copy of them ({% contentcache %} in the template)
         # is missing or stale: most renders never pick related stories.

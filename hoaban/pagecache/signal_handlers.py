@@ -1,7 +1,7 @@
 """Purge on every change readers can see: publish, unpublish, move, slug change, delete,
 privacy, site-wide settings, and `page_content_changed` for changes outside page revisions.
 Also tell the per-process memo (memo.py) when pages, images, privacy, sites, languages, site
-settings, bylines' people or translation records change."""
+settings, bylines' people, translation records, tags or their names change."""
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -81,8 +81,10 @@ def connect():
     memo_sources = (
         *get_page_models(),
         *(PageViewRestriction, Site, Locale, get_image_model()),
-        # Kept with the articles that name them (routing loads them together).
+        # Kept with the articles that name them (routing loads them together), and the names
+        # of the tags kept with each article.
         *(apps.get_model("people", "Person"), apps.get_model("translation", "TranslationRecord")),
+        *(apps.get_model("taggit", "Tag"), apps.get_model("tagging", "TagName")),
     )
     for signal in (post_save, post_delete):
         signal.connect(

@@ -3,7 +3,9 @@ from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from taggit.models import Tag
 
+from hoaban.tagging.models import TagName
 from hoaban.testing import translate
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +65,7 @@ def test_related_stories_are_picked_once_and_follow_a_publish(
     assert "Lễ hội Hoa Ban ở Mường Thanh" in related_titles(client, reader)
     with CaptureQueriesContext(connection) as captured:
         assert "Lễ hội Hoa Ban ở Mường Thanh" in related_titles(client, reader)
-    # No tagging read to rank other stories (the page's own tags are still read).
+    # No tagging read to rank other stories.
     assert not any('FROM "articles_articlepagetag"' in q["sql"] for q in captured)
     with django_capture_on_commit_callbacks(execute=True):
         news_site.article("business", title="Hoa Ban nở trắng núi rừng Tây Bắc", tags=["Hoa Ban"])
@@ -99,3 +101,27 @@ def test_a_kept_head_names_the_host_it_was_asked_on(client, news_site, settings)
     head_and_masthead(client, article, host="localhost")
     html = head_and_masthead(client, article, host="dienbien.example")
     assert f'<link rel="canonical" href="http://dienbien.example{article.url}">' in html
+
+
+def test_an_articles_tags_are_kept_until_content_changes_and_a_preview_shows_its_own(
+    client, news_site, settings, django_capture_on_commit_callbacks
+):
+    settings.HOABAN_MEMO_CACHE = True
+    article = news_site.article("news", tags=["Du lịch"])
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as captured:
+        assert "Du lịch" in client.get(article.url).content.decode()
+    assert not any('"articles_articlepagetag"' in query["sql"] for query in captured)
+
+    # A tag named anew in this edition shows on the next render.
+    with django_capture_on_commit_callbacks(execute=True):
+        TagName.objects.create(
+            tag=Tag.objects.get(name="Du lịch"), locale=article.locale, name="Du lịch Mường Phăng"
+        )
+    assert "Du lịch Mường Phăng" in client.get(article.url).content.decode()
+
+    # A draft's preview lists the draft's tags, not the published ones kept.
+    article.tags.add("Hoa ban")
+    preview = article.make_preview_request().render().content.decode()
+    assert "Hoa ban" in preview
+    assert "Hoa ban" not in client.get(article.url).content.decode()
