@@ -2,8 +2,9 @@
 site are private — computed once per process and reused until the site's content changes.
 
 A page the page cache cannot answer (a miss, an editor, HOABAN_PAGE_CACHE off) would otherwise
-ask the database for them on every render, although they change only when a page, an image,
-a privacy setting, a site or a language changes. Any such change replaces one shared version
+ask the database for them on every render, although they change only when the content does
+(the models `signal_handlers.connect` lists as the memo's sources: pages, images, privacy,
+sites, languages, site settings, ...). Any such change replaces one shared version
 token, after its transaction commits, in the "pages" cache that every process reads (files or
 Redis). Each process keeps what it computed together with the token it read *before*
 computing, so a change that lands meanwhile is never hidden; it recomputes when the token
@@ -14,6 +15,7 @@ once per call outside requests (commands, tasks). Remembered values are shared b
 of a process: treat them as read-only.
 """
 
+import hashlib
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -76,11 +78,12 @@ OBJECTS_ALIAS = "kept_objects"
 def kept_copy(key: str, compute):
     """A copy of compute()'s value (a page, say) of its own for each caller: computed at most
     once per process per content version, then unpickled from the process's memory, which costs
-    a small part of the query and the model building it spares. None is not kept."""
+    a small part of the query and the model building it spares. None is not kept. `key` may
+    hold any text, a slug from an address say: it is hashed into a valid cache key."""
     if not settings.HOABAN_MEMO_CACHE:
         return compute()
     cache = caches[OBJECTS_ALIAS]
-    versioned = f"{key}:{content_version()}"
+    versioned = f"{hashlib.sha256(key.encode()).hexdigest()}:{content_version()}"
     value = cache.get(versioned)
     if value is None:
         value = compute()

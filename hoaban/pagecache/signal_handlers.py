@@ -80,11 +80,16 @@ def connect():
     site_settings = [m for m in apps.get_models() if issubclass(m, RememberedSiteSetting)]
     memo_sources = (
         *get_page_models(),
-        *(PageViewRestriction, Site, Locale, get_image_model()),
-        # Kept with the articles that name them (routing loads them together), and the names
-        # of the tags kept with each article.
-        *(apps.get_model("people", "Person"), apps.get_model("translation", "TranslationRecord")),
-        *(apps.get_model("taggit", "Tag"), apps.get_model("tagging", "TagName")),
+        PageViewRestriction,
+        Site,
+        Locale,
+        get_image_model(),
+        # Kept with the articles that name them (routing loads bylines and translation records
+        # with the article; its tags are kept with their names in each edition).
+        apps.get_model("people", "Person"),
+        apps.get_model("translation", "TranslationRecord"),
+        apps.get_model("taggit", "Tag"),
+        apps.get_model("tagging", "TagName"),
     )
     for signal in (post_save, post_delete):
         signal.connect(

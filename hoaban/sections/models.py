@@ -1,4 +1,3 @@
-import hashlib
 from functools import partial
 
 from django.apps import apps
@@ -72,10 +71,7 @@ class SectionPage(BasePage):
         if not path_components:
             return super().route(request, path_components)
         slug = path_components[0]
-        found = kept_copy(
-            f"article:{self.pk}:{hashlib.sha256(slug.encode()).hexdigest()}",
-            partial(self._article_at, slug),
-        )
+        found = kept_copy(f"article:{self.pk}:{slug}", partial(self._article_at, slug))
         if found is None:
             return super().route(request, path_components)  # another page type, or a 404
         found._cached_parent_obj = self

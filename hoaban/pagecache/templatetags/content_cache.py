@@ -9,9 +9,9 @@ which any publish, move or privacy change renews, and the active language. Fragm
 Django's "template_fragments" cache, in the process's memory, and nothing is kept while the
 memo is switched off (HOABAN_MEMO_CACHE), so the page then costs what it costs uncached.
 Like Wagtail's tag it needs `page` and `request` in the context: Wagtail page templates only.
-Whatever the fragment shows must come from the content the version tracks (pages, images,
-privacy, sites, languages, site settings), never from the reader; what it takes from the
-request (the host in an absolute address, the path) must be named in `vary_on`.
+Whatever the fragment shows must come from the content the version tracks (the memo's sources
+in hoaban.pagecache.signal_handlers), never from the reader; what it takes from the request
+(the host in an absolute address, the path) must be named in `vary_on`.
 """
 
 from django import template
