@@ -6,3 +6,8 @@ class PeopleConfig(AppConfig):
     name = "hoaban.people"
     label = "people"
     verbose_name = _("People")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -30,3 +30,10 @@ class Person(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Remembered so a rename can purge the pages that print the old name (signals.py).
+        instance.loaded_name = instance.__dict__.get("name")
+        return instance
