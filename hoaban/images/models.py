@@ -28,6 +28,27 @@ class NewsImage(AbstractImage):
 
     admin_form_fields = (*Image.admin_form_fields, "caption", "credit")
 
+    def find_existing_renditions(self, *filters):
+        """Wagtail's lookup, except that renditions found in the renditions cache are marked as
+        such: Wagtail otherwise writes every one it found there back (pickling each, on every
+        page showing the photo), although a rendition never changes once made."""
+        if not filters or self._get_prefetched_renditions() is not None:
+            return super().find_existing_renditions(*filters)
+        rendition_model = self.get_rendition_model()
+        by_key = {
+            rendition_model.construct_cache_key(self, f.get_cache_key(self), f.spec): f
+            for f in filters
+        }
+        found = {}
+        for key, rendition in rendition_model.cache_backend.get_many(list(by_key)).items():
+            rendition.image = self
+            rendition._from_cache = True  # Wagtail's own mark for prefetched renditions
+            found[by_key[key]] = rendition
+        missing = [f for f in filters if f not in found]
+        if missing:
+            found.update(super().find_existing_renditions(*missing))
+        return found
+
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
