@@ -236,14 +236,14 @@ CACHES["renditions"] = {
 }
 
 # Parts of pages built from content alone (an article's head, masthead, footer, related
-# stories and latest-news rail), kept in each process's memory until the site's content
+# stories, latest-news rail and blank comment form), kept in each process's memory until the site's content
 # changes ({% contentcache %}, hoaban.pagecache), as private to the process as the memo that
-# says when they are stale. Five of 1–6 KB per article: the bound keeps the eight hundred
-# most read articles in about 13 MB per process.
+# says when they are stale. Six of 1–6 KB per article: the bound keeps the eight hundred
+# most read articles in about 15 MB per process.
 CACHES["template_fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "template_fragments",
-    "OPTIONS": {"MAX_ENTRIES": 4_000},
+    "OPTIONS": {"MAX_ENTRIES": 4_800},
 }
 # Articles as routing loads them (hoaban.pagecache.memo.kept_copy), about 6 KB each pickled:
 # at most about 12 MB per process.

@@ -1,5 +1,6 @@
 from django import template
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from ..forms import CommentForm
 from ..models import Comment
@@ -13,7 +14,9 @@ register = template.Library()
 @register.inclusion_tag("discussion/comments.html", takes_context=True)
 def article_comments(context, article):
     """Count, approved comments oldest first, and the form: nothing specific to the visitor,
-    so the article page stays cacheable (the form's token comes from `comment_token`)."""
+    so the article page stays cacheable (the form's token comes from `comment_token`). The
+    blank form is the same for every reader of the article: it is kept as a fragment, and
+    built only when that is missing."""
     request = context["request"]
     comments = list(
         Comment.objects.filter(article=article, status=Comment.Status.APPROVED)
@@ -22,12 +25,13 @@ def article_comments(context, article):
     )
     return {
         "request": request,
+        "page": article,
         "article": article,
         "comments": comments,
         "count": len(comments),
         "is_open": comments_open(article=article, rules=CommentRules.for_request(request)),
         "notice": NOTICES.get(request.GET.get(NOTICE_PARAM, "")),
-        "form": CommentForm(),
+        "form": SimpleLazyObject(CommentForm),
         "max_length": MAX_LENGTH,
         "post_url": reverse("comment_post", args=[article.pk]),
         "token_url": reverse("comment_token"),
