@@ -3,8 +3,8 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from ..forms import CommentForm
-from ..models import Comment
 from ..notices import NOTICE_PARAM, NOTICES
+from ..queries import approved_comments
 from ..rules import MAX_LENGTH, CommentRules
 from ..services import comments_open
 
@@ -18,11 +18,7 @@ def article_comments(context, article):
     blank form is the same for every reader of the article: it is kept as a fragment, and
     built only when that is missing."""
     request = context["request"]
-    comments = list(
-        Comment.objects.filter(article=article, status=Comment.Status.APPROVED)
-        .only("pk", "name", "body", "created_at")
-        .order_by("created_at", "pk")
-    )
+    comments = approved_comments(article.pk)
     return {
         "request": request,
         "page": article,
