@@ -4,7 +4,9 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
+from wagtail.images.tests.utils import get_test_image_file_jpeg
 
+from hoaban.images.models import NewsImage
 from hoaban.tagging.models import TagName
 from hoaban.testing import translate
 
@@ -125,3 +127,30 @@ def test_an_articles_tags_are_kept_until_content_changes_and_a_preview_shows_its
     preview = article.make_preview_request().render().content.decode()
     assert "Hoa ban" in preview
     assert "Hoa ban" not in client.get(article.url).content.decode()
+
+
+def test_an_articles_body_photos_are_kept_until_content_changes(
+    client, news_site, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.HOABAN_MEMO_CACHE = True
+    settings.MEDIA_ROOT = tmp_path
+    photo = NewsImage.objects.create(
+        title="Hoa ban nở trắng đồi Him Lam",
+        caption="Hoa ban nở trắng đồi Him Lam.",
+        file=get_test_image_file_jpeg("hoa-ban.jpg", size=(1200, 800)),
+    )
+    body = [
+        {"type": "paragraph", "value": "<p>Mùa xuân về trên đồi Him Lam.</p>"},
+        {"type": "image", "value": {"image": photo.pk, "caption": ""}},
+    ]
+    article = news_site.article("news", body=body)
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as captured:
+        assert "Hoa ban nở trắng đồi Him Lam." in client.get(article.url).content.decode()
+    assert not any('"images_newsimage"' in query["sql"] for query in captured)
+
+    # The photo's caption changed in the library shows on the next render.
+    photo.caption = "Hoa ban nở trắng đồi Độc Lập."
+    with django_capture_on_commit_callbacks(execute=True):
+        photo.save()
+    assert "Hoa ban nở trắng đồi Độc Lập." in client.get(article.url).content.decode()
