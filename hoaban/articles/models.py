@@ -196,10 +196,11 @@ class ArticlePage(BasePage):
         # parent) is not among them.
         queries.attach_sections([self], self.locale)
         context["section"] = self.section or self.get_parent().specific_deferred
-        # The page it was translated from, for the notice and the JSON-LD (one query, none
-        # for an original: routing loaded its translation record).
-        context["original"] = original_of(self)
+        # The page it was translated from, for the notice and the JSON-LD (kept per process
+        # until content changes; none to look for in an original: routing loaded its
+        # translation record).
+        context["original"] = kept_copy(f"original-of:{self.pk}", partial(original_of, self))
         context.update(recent_news=recent, related=related, article_tags=tags)
-        # The words of every photo shown, in this edition, with one query.
-        context["photo_texts"] = PhotoTexts(self.photos(), self.locale.language_code)
+        # The words of every photo shown, in this edition, kept the same way.
+        context["photo_texts"] = PhotoTexts(self.photos(), self.locale.language_code, kept=True)
         return context

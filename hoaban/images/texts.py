@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from hoaban.pagecache.memo import kept_copy
+
 from .models import PhotoText
 
 
@@ -40,23 +42,32 @@ def _own(image, language: str, text: PhotoText | None = None) -> PhotoWords:
 
 class PhotoTexts:
     """The words of a set of photos in one edition, read with one query (none in the main
-    edition, whose words are the photos' own)."""
+    edition, whose words are the photos' own). A page's render may take them from the
+    process's kept copies (`kept=True`: renewed when any photo text changes); code that writes
+    texts reads them afresh."""
 
-    def __init__(self, images: Iterable, language: str):
+    def __init__(self, images: Iterable, language: str, *, kept: bool = False):
         self.language = language
         self.image_ids = {image.pk for image in images if image is not None}
         self._texts = {}
         if self.image_ids and language != settings.LANGUAGE_CODE:
-            rows = PhotoText.objects.filter(
-                image_id__in=self.image_ids, locale__language_code=language
-            )
-            self._texts = {text.image_id: text for text in rows}
+            ids = sorted(self.image_ids)
+            if kept:
+                key = f"photo-texts:{language}:{','.join(map(str, ids))}"
+                self._texts = kept_copy(key, lambda: _texts_of(ids, language))
+            else:
+                self._texts = _texts_of(ids, language)
 
     def covers(self, image) -> bool:
         return image.pk in self.image_ids
 
     def of(self, image) -> PhotoWords:
         return _own(image, self.language, self._texts.get(image.pk))
+
+
+def _texts_of(image_ids, language: str) -> dict:
+    rows = PhotoText.objects.filter(image_id__in=image_ids, locale__language_code=language)
+    return {text.image_id: text for text in rows}
 
 
 def words(image, language: str) -> PhotoWords:

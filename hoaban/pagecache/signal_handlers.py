@@ -1,7 +1,7 @@
 """Purge on every change readers can see: publish, unpublish, move, slug change, delete,
 privacy, site-wide settings, and `page_content_changed` for changes outside page revisions.
 Also tell the per-process memo (memo.py) when pages, images, privacy, sites, languages, site
-settings, bylines' people, translation records, tags or their names change."""
+settings, bylines' people, translation records, tags or their names, or photo texts change."""
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -90,6 +90,8 @@ def connect():
         apps.get_model("translation", "TranslationRecord"),
         apps.get_model("taggit", "Tag"),
         apps.get_model("tagging", "TagName"),
+        # Kept with the articles that show the photos (and the page a translation came from).
+        apps.get_model("images", "PhotoText"),
     )
     for signal in (post_save, post_delete):
         signal.connect(

@@ -236,10 +236,10 @@ CACHES["renditions"] = {
 }
 
 # Parts of pages built from content alone (an article's head, masthead, footer, related
-# stories, latest-news rail and blank comment form), kept in each process's memory until the site's content
-# changes ({% contentcache %}, hoaban.pagecache), as private to the process as the memo that
-# says when they are stale. Six of 1–6 KB per article: the bound keeps the eight hundred
-# most read articles in about 15 MB per process.
+# stories, latest-news rail and blank comment form), kept in each process's memory until the
+# site's content changes ({% contentcache %}, hoaban.pagecache), as private to the process as
+# the memo that says when they are stale. Six of 1–6 KB per article: the bound keeps the
+# eight hundred most read articles in about 15 MB per process.
 CACHES["template_fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "template_fragments",
