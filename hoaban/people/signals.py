@@ -6,13 +6,13 @@ The per-process memo learns of it by itself (Person is among its sources)."""
 from django.db import transaction
 from django.db.models.signals import post_save, pre_delete
 
+from hoaban.articles.models import ArticlePage
+
 from .models import Person
 from .tasks import purge_articles
 
 
 def _bylined_article_ids(person) -> list[int]:
-    from hoaban.articles.models import ArticlePage
-
     return list(
         ArticlePage.objects.live().filter(author=person, byline="").values_list("pk", flat=True)
     )

@@ -21,7 +21,7 @@ def article_comments(context, article):
     comments = approved_comments(article.pk)
     return {
         "request": request,
-        "page": article,
+        "page": article,  # what {% contentcache %} keys the kept form on
         "article": article,
         "comments": comments,
         "count": len(comments),
