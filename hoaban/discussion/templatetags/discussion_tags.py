@@ -1,5 +1,5 @@
 from django import template
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.functional import SimpleLazyObject
 
 from ..forms import CommentForm
@@ -16,7 +16,7 @@ def article_comments(context, article):
     """Count, approved comments oldest first, and the form: nothing specific to the visitor,
     so the article page stays cacheable (the form's token comes from `comment_token`). The
     blank form is the same for every reader of the article: it is kept as a fragment, and
-    built only when that is missing."""
+    it and its addresses are built only when that is missing."""
     request = context["request"]
     comments = approved_comments(article.pk)
     return {
@@ -29,6 +29,6 @@ def article_comments(context, article):
         "notice": NOTICES.get(request.GET.get(NOTICE_PARAM, "")),
         "form": SimpleLazyObject(CommentForm),
         "max_length": MAX_LENGTH,
-        "post_url": reverse("comment_post", args=[article.pk]),
-        "token_url": reverse("comment_token"),
+        "post_url": reverse_lazy("comment_post", args=[article.pk]),
+        "token_url": reverse_lazy("comment_token"),
     }
