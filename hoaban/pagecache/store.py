@@ -8,18 +8,25 @@ page is stored under: a purge that lands while a stale page is being rendered wi
 
 Each process remembers the tokens it has read, and trusts them only while the purge stamp —
 a value every purge replaces, in the same write as the tokens — is the one they were read
-under. A hit then reads the stamp and the page in one `get_many`: one Redis round trip or
-two small files, instead of the tokens first and the page after.
+under. It also keeps a copy of the pages it served (the "page_copies" cache, in its memory):
+what is stored under a set of tokens is right for as long as those tokens are current. With
+Redis the process is told of every new stamp (watch.py), so a hit whose copy is kept asks
+nothing at all; with files it reads the stamp, one small file.
 """
 
+import functools
 import hashlib
+import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.cache import caches
 from django.http import HttpResponse
 
+from . import watch
+
 ALIAS = "pages"
+COPIES_ALIAS = "page_copies"
 GENERATION_KEY = "generation"
 STAMP_KEY = "purged"
 # Tokens remembered per process at most; beyond that the memory starts again.
@@ -61,11 +68,30 @@ class _Remembered:
     stamp: str | None = None
     generation: str | None = None
     versions: dict = field(default_factory=dict)
+    # The watch (watch.py) under which the stamp was last read: while it lasts, no purge
+    # happened and the tokens need no checking.
+    watched: int | None = None
 
 
 # Replaced whole, never changed in place except for adding a path: threads of one worker
 # share it without locks (a lost addition only costs one more read).
 _remembered = _Remembered()
+
+
+@functools.cache
+def _watch():
+    return watch.watch_for(_cache(), STAMP_KEY)
+
+
+def _page_key(generation: str, version: str, variant: str) -> str:
+    # "page2": entries carry their expiry; the new name keeps processes from reading the old form.
+    return f"page2:{generation}:{version}:{variant}"
+
+
+def _keep_copy(key: str, entry: tuple) -> None:
+    remaining = entry[3] - time.time()
+    if remaining > 0:
+        caches[COPIES_ALIAS].set(key, entry, remaining)
 
 
 def read_tokens(cache, names: list[str]) -> dict:
@@ -86,8 +112,11 @@ class Slot:
     """The cache entry one request reads and, on a miss, fills."""
 
     key: str
-    # The stored entry when it was read along with the stamp, else _UNREAD.
+    # The stored entry when it was read along with the stamp or kept by this process (None:
+    # read and absent), else _UNREAD.
     prefetched: object = field(default=_UNREAD, compare=False, repr=False)
+    # Whether `prefetched` is this process's copy.
+    kept: bool = False
 
     @classmethod
     def for_request(cls, *, host: str, path: str, query: str) -> "Slot":
@@ -98,10 +127,19 @@ class Slot:
         known = _remembered
         version = known.versions.get(path_key)
         if version is not None:
-            key = f"page:{known.generation}:{version}:{variant}"
-            found = cache.get_many([STAMP_KEY, key])
+            key = _page_key(known.generation, version, variant)
+            copy = caches[COPIES_ALIAS].get(key)
+            if _watch().unchanged(known.watched):
+                return cls(key) if copy is None else cls(key, copy, kept=True)
+            watched = _watch().begin()
+            found = cache.get_many([STAMP_KEY] if copy is not None else [STAMP_KEY, key])
             if found.get(STAMP_KEY) == known.stamp:
+                if watched != known.watched:
+                    _remembered = replace(known, watched=watched)
+                if copy is not None:
+                    return cls(key, copy, kept=True)
                 return cls(key, found.get(key))
+        watched = _watch().begin()
         # The stamp is read before the tokens: a purge writes it after them, so tokens read
         # after a stamp are at least as new as that stamp.
         tokens = read_tokens(cache, [STAMP_KEY, GENERATION_KEY, path_key])
@@ -109,15 +147,18 @@ class Slot:
         if (stamp, generation) != (known.stamp, known.generation) or len(
             known.versions
         ) >= REMEMBERED_PATHS:
-            known = _remembered = _Remembered(stamp, generation)
+            known = _Remembered(stamp, generation)
+        _remembered = known = replace(known, watched=watched)
         known.versions[path_key] = tokens[path_key]
-        return cls(f"page:{generation}:{tokens[path_key]}:{variant}")
+        return cls(_page_key(generation, tokens[path_key], variant))
 
     def get(self) -> HttpResponse | None:
         stored = _cache().get(self.key) if self.prefetched is _UNREAD else self.prefetched
         if stored is None:
             return None
-        status, headers, content = stored
+        if not self.kept:
+            _keep_copy(self.key, stored)
+        status, headers, content, _expires = stored
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
@@ -125,7 +166,9 @@ class Slot:
 
     def put(self, response: HttpResponse, *, timeout: int) -> None:
         headers = [(k, v) for k, v in response.items() if k.lower() in KEPT_HEADERS]
-        _cache().set(self.key, (response.status_code, headers, response.content), timeout)
+        entry = (response.status_code, headers, response.content, time.time() + timeout)
+        _cache().set(self.key, entry, timeout)
+        _keep_copy(self.key, entry)
 
 
 def purge_paths(paths) -> None:
@@ -133,8 +176,10 @@ def purge_paths(paths) -> None:
     tokens = {_path_key(path): new_token() for path in paths}
     # The stamp last: set_many writes in order on every backend, atomically on Redis.
     _cache().set_many({**tokens, STAMP_KEY: new_token()}, timeout=None)
+    watch.settle(_cache())
 
 
 def purge_all() -> None:
     """Forget every cached page (for changes every page shows, such as the masthead)."""
     _cache().set_many({GENERATION_KEY: new_token(), STAMP_KEY: new_token()}, timeout=None)
+    watch.settle(_cache())

@@ -235,6 +235,15 @@ CACHES["renditions"] = {
     "OPTIONS": {"MAX_ENTRIES": 20_000},
 }
 
+# Copies of the pages a process served from the page cache, so a hit reads no page from
+# files or Redis (hoaban.pagecache.store). A story that breaks is read on a few pages: the
+# bound keeps the five hundred last read, 20–40 MB per process.
+CACHES["page_copies"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "page_copies",
+    "OPTIONS": {"MAX_ENTRIES": 500},
+}
+
 # Parts of pages built from content alone (an article's head, masthead, footer, related
 # stories, latest-news rail and blank comment form), kept in each process's memory until the
 # site's content changes ({% contentcache %}, hoaban.pagecache), as private to the process as
