@@ -162,6 +162,9 @@ class Slot:
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
+        # Added by CommonMiddleware on the way out, which a hit does not pass; without it the
+        # app server sends the page in chunks, one more write per response.
+        response["Content-Length"] = str(len(content))
         return response
 
     def put(self, response: HttpResponse, *, timeout: int) -> None:

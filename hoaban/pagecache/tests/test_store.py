@@ -114,3 +114,10 @@ def test_purging_one_path_keeps_the_others(pages):
 
     assert read("/vi/a/") is None
     assert read("/vi/b/") == "Tủa Chùa"
+
+
+def test_a_hit_says_its_length_in_bytes(pages):
+    stored("/vi/tin-tuc/muong-nhe/", "Mường Nhé đón mùa hoa ban")
+    response = store.Slot.for_request(host=HOST, path="/vi/tin-tuc/muong-nhe/", query="").get()
+
+    assert response["Content-Length"] == str(len("Mường Nhé đón mùa hoa ban".encode()))
