@@ -11,8 +11,9 @@ computing, so a change that lands meanwhile is never hidden; it recomputes when 
 differs, and after HOABAN_PAGE_CACHE_SECONDS anyway, for changes made behind the ORM's back.
 
 The token is read once per request (MemoMiddleware, before the view computes anything) and
-once per call outside requests (commands, tasks). Remembered values are shared by the threads
-of a process: treat them as read-only.
+once per call outside requests (commands, tasks); with Redis, only when Redis has announced a
+write since the last read (watch.py). Remembered values are shared by the threads of a
+process: treat them as read-only.
 """
 
 import hashlib
@@ -24,9 +25,9 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 
-from .store import ALIAS, new_token, read_tokens
+from . import watch
+from .store import ALIAS, CONTENT_VERSION_KEY, new_token, read_tokens, tokens_watch
 
-VERSION_KEY = "content-version"
 # Keys are a few per edition and site; beyond this many something is wrong: start again.
 MAX_KEYS = 1_000
 
@@ -36,8 +37,19 @@ _remembered: dict = {}
 _request_version: ContextVar[str | None] = ContextVar("hoaban_content_version", default=None)
 
 
+# (watch number, content version) as this process last read it.
+_known_version: tuple = (None, None)
+
+
 def _read_version() -> str:
-    return read_tokens(caches[ALIAS], [VERSION_KEY])[VERSION_KEY]
+    global _known_version
+    number, version = _known_version
+    if tokens_watch().unchanged(number):
+        return version
+    number = tokens_watch().begin()
+    version = read_tokens(caches[ALIAS], [CONTENT_VERSION_KEY])[CONTENT_VERSION_KEY]
+    _known_version = (number, version)
+    return version
 
 
 @contextmanager
@@ -101,7 +113,12 @@ def content_changed(update_fields=None, **kwargs) -> None:
     """Make every process recompute its remembered values once this change commits."""
     if update_fields and BOOKKEEPING_FIELDS.issuperset(update_fields):
         return
-    transaction.on_commit(lambda: caches[ALIAS].set(VERSION_KEY, new_token(), timeout=None))
+    transaction.on_commit(_renew_version)
+
+
+def _renew_version() -> None:
+    caches[ALIAS].set(CONTENT_VERSION_KEY, new_token(), timeout=None)
+    watch.settle(caches[ALIAS])
 
 
 def settings_changed(created=False, **kwargs) -> None:

@@ -29,6 +29,8 @@ ALIAS = "pages"
 COPIES_ALIAS = "page_copies"
 GENERATION_KEY = "generation"
 STAMP_KEY = "purged"
+# The memo's (memo.py): watched along with the stamp, as both change when content does.
+CONTENT_VERSION_KEY = "content-version"
 # Tokens remembered per process at most; beyond that the memory starts again.
 REMEMBERED_PATHS = 50_000
 # Headers worth replaying from the cache; per-response ones (Date, cookies) are never stored.
@@ -79,8 +81,9 @@ _remembered = _Remembered()
 
 
 @functools.cache
-def _watch():
-    return watch.watch_for(_cache(), STAMP_KEY)
+def tokens_watch():
+    """This process's watch of the stamp and the content version (watch.py)."""
+    return watch.watch_for(_cache(), [STAMP_KEY, CONTENT_VERSION_KEY])
 
 
 def _page_key(generation: str, version: str, variant: str) -> str:
@@ -129,9 +132,9 @@ class Slot:
         if version is not None:
             key = _page_key(known.generation, version, variant)
             copy = caches[COPIES_ALIAS].get(key)
-            if _watch().unchanged(known.watched):
+            if tokens_watch().unchanged(known.watched):
                 return cls(key) if copy is None else cls(key, copy, kept=True)
-            watched = _watch().begin()
+            watched = tokens_watch().begin()
             found = cache.get_many([STAMP_KEY] if copy is not None else [STAMP_KEY, key])
             if found.get(STAMP_KEY) == known.stamp:
                 if watched != known.watched:
@@ -139,7 +142,7 @@ class Slot:
                 if copy is not None:
                     return cls(key, copy, kept=True)
                 return cls(key, found.get(key))
-        watched = _watch().begin()
+        watched = tokens_watch().begin()
         # The stamp is read before the tokens: a purge writes it after them, so tokens read
         # after a stamp are at least as new as that stamp.
         tokens = read_tokens(cache, [STAMP_KEY, GENERATION_KEY, path_key])

@@ -1,20 +1,21 @@
-"""Knowing that no purge happened, without asking Redis on every hit.
+"""Knowing that no purge and no content change happened, without asking Redis every time.
 
 A page cache hit is safe only if no purge landed since this process read the purge stamp
-(store.py); asking Redis costs a round trip per hit, about as much as the rest of the hit.
+(store.py), and what the memo remembers only while the content version is the one it read
+(memo.py); asking Redis costs a round trip each time, about as much as the rest of a hit.
 Instead each process keeps one connection of its own on which it asked Redis (6.0 or later)
-to broadcast writes to the stamp key (client-side caching: `CLIENT TRACKING ON BCAST PREFIX`,
-RESP3). Whenever any process writes the stamp, or the key is deleted, evicted or flushed,
-Redis pushes a message on that connection. While nothing has arrived there, what the process
-read is still current. Anything arriving (a purge, the connection closing) ends the watch: the
-process reads the stamp again, under a new watch begun before that read.
+to broadcast writes to those two keys (client-side caching: `CLIENT TRACKING ON BCAST PREFIX`,
+RESP3). Whenever any process writes either, or a key is deleted, evicted or flushed, Redis
+pushes a message on that connection. While nothing has arrived there, what the process read
+is still current. Anything arriving (a purge, a change, the connection closing) ends the
+watch: the process reads the keys again, under a new watch begun before that read.
 
 Redis sends those messages before it answers any command that arrives after the write, so a
-purge that asks one more question after writing (`settle`) returns only once every watching
-process has its message, before the proxy is purged and a reader can come back.
+write that asks one more question after it (`settle`) returns only once every watching
+process has its message: a purge, before the proxy is purged and a reader can come back.
 
-Without Redis (the file cache of the embedded default) nothing is watched and a hit reads the
-stamp, a small file.
+Without Redis (the file cache of the embedded default) nothing is watched: each hit reads the
+stamp, and each render the content version, a small file each.
 """
 
 import logging
@@ -32,12 +33,12 @@ logger = logging.getLogger(__name__)
 RETRY_SECONDS = 10
 
 
-class StampWatch:
-    """One process's watch of one key; its threads share it."""
+class TokenWatch:
+    """One process's watch of some keys; its threads share it."""
 
-    def __init__(self, cache, key: str):
+    def __init__(self, cache, keys: list[str]):
         self.cache = cache
-        self.key = key
+        self.keys = keys
         self.lock = threading.Lock()
         self.connection = None
         self.pid = None
@@ -47,7 +48,7 @@ class StampWatch:
 
     def begin(self) -> int | None:
         """The current watch's number, starting one if needed; call it *before* reading the
-        key. None when Redis cannot be watched (what was read must then be checked)."""
+        keys. None when Redis cannot be watched (what was read must then be checked)."""
         with self.lock:
             if self._intact():
                 return self.number
@@ -58,14 +59,14 @@ class StampWatch:
                 self.connection = self._connect()
             except (RedisError, OSError) as error:
                 self.retry_at = time.monotonic() + RETRY_SECONDS
-                logger.warning("cannot watch the purge stamp, reading it on every hit: %s", error)
+                logger.warning("cannot watch the cache tokens, reading them every time: %s", error)
                 return None
             self.pid = os.getpid()
             self.number += 1
             return self.number
 
     def unchanged(self, number: int | None) -> bool:
-        """True when nothing was written to the key since watch `number` began."""
+        """True when nothing was written to the keys since watch `number` began."""
         if number is None:
             return False
         with self.lock:
@@ -92,7 +93,8 @@ class StampWatch:
         pool = self.cache.client.get_client(write=True).connection_pool
         connection = pool.connection_class(**{**pool.connection_kwargs, "protocol": 3})
         connection.connect()
-        connection.send_command("CLIENT", "TRACKING", "ON", "BCAST", "PREFIX", self.key)
+        prefixes = [word for key in self.keys for word in ("PREFIX", key)]
+        connection.send_command("CLIENT", "TRACKING", "ON", "BCAST", *prefixes)
         connection.read_response()
         return connection
 
@@ -107,13 +109,14 @@ class NoWatch:
         return False
 
 
-def watch_for(cache, key: str) -> StampWatch | NoWatch:
+def watch_for(cache, keys: list[str]) -> TokenWatch | NoWatch:
     if isinstance(cache, RedisCache):
-        return StampWatch(cache, cache.make_key(key))
+        return TokenWatch(cache, [cache.make_key(key) for key in keys])
     return NoWatch()
 
 
 def settle(cache) -> None:
-    """After writing the stamp: one more read, answered only after Redis told every watcher."""
+    """After writing a watched key: one more read, answered only after Redis told every
+    watcher."""
     if isinstance(cache, RedisCache):
         cache.has_key("settle")

@@ -1,13 +1,16 @@
+from unittest import mock
+
 import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django_redis.cache import RedisCache
 from wagtail.models import Site
 
 from hoaban.core.models import NewsroomSettings
 from hoaban.discussion.models import CommentSettings
 from hoaban.images.tests.conftest import news_photo
-from hoaban.pagecache import memo, store
+from hoaban.pagecache import memo, store, watch
 from hoaban.sections.models import SectionPage
 from hoaban.testing import protect_with_password, translate
 
@@ -64,13 +67,24 @@ def test_wagtail_recording_a_photos_size_and_hash_changes_nothing_remembered(
 
 def test_a_change_announced_by_another_process_is_seen(memo_on, counted):
     memo.remembered(("test",), counted)
-    caches[store.ALIAS].set(memo.VERSION_KEY, "written elsewhere", timeout=None)
+    caches[store.ALIAS].set(store.CONTENT_VERSION_KEY, "written elsewhere", timeout=None)
+    watch.settle(caches[store.ALIAS])  # as every writer of the version does
     assert memo.remembered(("test",), counted) == 2
+
+
+def test_with_redis_the_version_is_read_only_after_a_change(memo_on, counted):
+    pages = caches[store.ALIAS]
+    memo.remembered(("test",), counted)  # creates the version: a write, which ends the watch
+    memo.remembered(("test",), counted)
+    with mock.patch.object(pages, "get_many", wraps=pages.get_many) as get_many:
+        memo.remembered(("test",), counted)
+    assert get_many.call_count == (0 if isinstance(pages, RedisCache) else 1)
 
 
 def test_a_lost_version_token_costs_a_recomputation(memo_on, counted):
     memo.remembered(("test",), counted)
     caches[store.ALIAS].clear()
+    watch.settle(caches[store.ALIAS])
     assert memo.remembered(("test",), counted) == 2
 
 
