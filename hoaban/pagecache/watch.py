@@ -28,7 +28,7 @@ from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
-# After a failed connection, requests read the stamp for this long before the next attempt:
+# After a failed connection, requests read the keys for this long before the next attempt:
 # a Redis that cannot be reached must not cost every request a connection timeout.
 RETRY_SECONDS = 10
 
@@ -70,13 +70,14 @@ class TokenWatch:
         if number is None:
             return False
         with self.lock:
-            if number == self.number and self._intact():
-                return True
+            if self._intact():
+                return number == self.number  # an older watch than the current one: ended
             self._close()
             return False
 
     def _intact(self) -> bool:
-        # A forked worker must not read its parent's socket: its own watch starts afresh.
+        # A forked worker must not read its parent's socket: its own watch starts afresh
+        # (redis-py's disconnect() then only closes the worker's copy of it).
         if self.connection is None or self.pid != os.getpid():
             return False
         try:
@@ -85,7 +86,7 @@ class TokenWatch:
             return False
 
     def _close(self) -> None:
-        if self.connection is not None and self.pid == os.getpid():
+        if self.connection is not None:
             self.connection.disconnect()
         self.connection = None
 

@@ -65,6 +65,17 @@ def test_a_lost_connection_ends_the_watch(pages, token_watch):
     assert not token_watch.unchanged(number)
 
 
+def test_a_newer_watch_survives_a_request_holding_an_older_number(pages, token_watch):
+    first = token_watch.begin()
+    pages.set("tem-thử", "Mường Ảng", timeout=None)
+    watch.settle(pages)
+    assert not token_watch.unchanged(first)
+    second = token_watch.begin()
+
+    assert not token_watch.unchanged(first)
+    assert token_watch.unchanged(second)
+
+
 def test_a_forked_worker_starts_its_own_watch(pages, token_watch):
     number = token_watch.begin()
     with mock.patch.object(os, "getpid", return_value=os.getpid() + 1):
