@@ -44,9 +44,10 @@ _known_version: tuple = (None, None)
 def _read_version() -> str:
     global _known_version
     number, version = _known_version
-    if tokens_watch().unchanged(number):
+    watching = tokens_watch()
+    if watching.unchanged(number):
         return version
-    number = tokens_watch().begin()
+    number = watching.begin()
     version = read_tokens(caches[ALIAS], [CONTENT_VERSION_KEY])[CONTENT_VERSION_KEY]
     _known_version = (number, version)
     return version

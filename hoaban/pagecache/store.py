@@ -92,7 +92,8 @@ def _page_key(generation: str, version: str, variant: str) -> str:
 
 
 def _keep_copy(key: str, entry: tuple) -> None:
-    remaining = entry[3] - time.time()
+    *_, expires = entry
+    remaining = expires - time.time()
     if remaining > 0:
         caches[COPIES_ALIAS].set(key, entry, remaining)
 
@@ -118,8 +119,6 @@ class Slot:
     # The stored entry when it was read along with the stamp or kept by this process (None:
     # read and absent), else _UNREAD.
     prefetched: object = field(default=_UNREAD, compare=False, repr=False)
-    # Whether `prefetched` is this process's copy.
-    kept: bool = False
 
     @classmethod
     def for_request(cls, *, host: str, path: str, query: str) -> "Slot":
@@ -127,22 +126,25 @@ class Slot:
         cache = _cache()
         path_key = _path_key(path)
         variant = _digest(host + "?" + query)
+        watching = tokens_watch()
         known = _remembered
         version = known.versions.get(path_key)
         if version is not None:
             key = _page_key(known.generation, version, variant)
             copy = caches[COPIES_ALIAS].get(key)
-            if tokens_watch().unchanged(known.watched):
-                return cls(key) if copy is None else cls(key, copy, kept=True)
-            watched = tokens_watch().begin()
+            if watching.unchanged(known.watched):
+                return cls(key) if copy is None else cls(key, copy)
+            watched = watching.begin()
             found = cache.get_many([STAMP_KEY] if copy is not None else [STAMP_KEY, key])
             if found.get(STAMP_KEY) == known.stamp:
                 if watched != known.watched:
                     _remembered = replace(known, watched=watched)
-                if copy is not None:
-                    return cls(key, copy, kept=True)
-                return cls(key, found.get(key))
-        watched = tokens_watch().begin()
+                if copy is None:
+                    copy = found.get(key)
+                    if copy is not None:
+                        _keep_copy(key, copy)
+                return cls(key, copy)
+        watched = watching.begin()
         # The stamp is read before the tokens: a purge writes it after them, so tokens read
         # after a stamp are at least as new as that stamp.
         tokens = read_tokens(cache, [STAMP_KEY, GENERATION_KEY, path_key])
@@ -156,11 +158,13 @@ class Slot:
         return cls(_page_key(generation, tokens[path_key], variant))
 
     def get(self) -> HttpResponse | None:
-        stored = _cache().get(self.key) if self.prefetched is _UNREAD else self.prefetched
+        stored = self.prefetched
+        if stored is _UNREAD:
+            stored = _cache().get(self.key)
+            if stored is not None:
+                _keep_copy(self.key, stored)
         if stored is None:
             return None
-        if not self.kept:
-            _keep_copy(self.key, stored)
         status, headers, content, _expires = stored
         response = HttpResponse(content, status=status)
         for name, value in headers:
