@@ -25,7 +25,7 @@ from . import dedup
 from .discovery import Candidate, DiscoveryError, discover
 from .encoding import EncodingError, decode_page
 from .extraction import Extracted, ExtractionError, Photo, extract_article
-from .fetching import Fetcher, FetchError
+from .fetching import Fetched, Fetcher, FetchError
 from .importer import PhotoFile, import_item, judge
 from .models import FetchRun, ImportedItem, Source
 from .translating import translate_import
@@ -123,9 +123,8 @@ class Syndicator:
         summary.failed += 1
         summary.failures.append({"url": candidate.url, "reason": reason})
 
-    def _import(self, source: Source, candidate: Candidate, summary: RunSummary) -> str:
-        fetched = self.fetcher.get(candidate.url)
-        summary.fetched += 1
+    def extract(self, candidate: Candidate, fetched: Fetched) -> tuple[str, Extracted]:
+        """The candidate's fetched page as text, and the article in it."""
         if fetched.content_type not in HTML_TYPES:
             raise ExtractionError(
                 _("Expected a web page, got %(type)s.") % {"type": fetched.content_type}
@@ -134,6 +133,12 @@ class Syndicator:
         extracted = extract_article(html, url=fetched.url)
         if candidate.published_at and not _has_time(extracted.published_at):
             extracted.published_at = candidate.published_at
+        return html, extracted
+
+    def _import(self, source: Source, candidate: Candidate, summary: RunSummary) -> str:
+        fetched = self.fetcher.get(candidate.url)
+        summary.fetched += 1
+        html, extracted = self.extract(candidate, fetched)
         if self.since and extracted.published_at and extracted.published_at < self.since:
             return "skipped"
         if self.dry_run:
