@@ -99,12 +99,18 @@ class Source(index.Indexed, models.Model):
         FieldPanel("name"),
         FieldPanel("home_url"),
         MultiFieldPanel(
-            [FieldPanel("feed_url"), FieldPanel("list_url"), FieldPanel("link_pattern")],
+            [
+                FieldPanel("feed_url"),
+                FieldPanel("list_url"),
+                FieldPanel("link_rule"),
+                FieldPanel("link_folder"),
+                FieldPanel("link_pattern"),
+            ],
             heading=_("Where to find articles"),
         ),
         FieldRowPanel([FieldPanel("language"), FieldPanel("default_section")]),
         FieldPanel("attribution"),
-        FieldRowPanel([FieldPanel("fetch_interval"), FieldPanel("active")]),
+        FieldRowPanel([FieldPanel("fetch_every_minutes"), FieldPanel("active")]),
         FieldPanel("translate_into", widget=forms.CheckboxSelectMultiple),
     ]
     base_form_class = SourceForm
