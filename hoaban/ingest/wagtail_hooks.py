@@ -1,15 +1,43 @@
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from .models import Source
 from .reports import SyndicationReportView
+from .views import FetchNowView, SourceTestView, source_url
+
+TEST_LABEL = _("Test this source")
+
+
+def _test_button(url: str) -> Button:
+    return Button(TEST_LABEL, url=url, icon_name="view", priority=5)
+
+
+class SourceIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.permission_policy.user_has_any_permission(self.request.user, ["add", "change"]):
+            url = source_url("test", instance)
+            buttons.insert(0, _test_button(url))
+        return buttons
+
+
+class SourceEditView(EditView):
+    @cached_property
+    def header_more_buttons(self):
+        url = source_url("test", self.object)
+        return [_test_button(url), *super().header_more_buttons]
 
 
 class SourceViewSet(SnippetViewSet):
+    """The Sources screens, open to whoever holds the Source model's permissions."""
+
     model = Source
     icon = "download"
     menu_label = _("Sources")
@@ -18,9 +46,47 @@ class SourceViewSet(SnippetViewSet):
     search_fields = ["name"]
     add_to_admin_menu = True
     menu_order = 310
+    index_view_class = SourceIndexView
+    edit_view_class = SourceEditView
+
+    def get_urlpatterns(self):
+        test_view = SourceTestView.as_view(
+            permission_policy=self.permission_policy,
+            form_class=self.get_edit_handler().get_form_class(),
+        )
+        fetch_view = FetchNowView.as_view(permission_policy=self.permission_policy)
+        return [
+            *super().get_urlpatterns(),
+            path("test/", test_view, name="test_new"),
+            path("test/<str:pk>/", test_view, name="test"),
+            path("fetch/<str:pk>/", fetch_view, name="fetch_now"),
+        ]
 
 
 register_snippet(SourceViewSet)
+
+
+class TestSourceMenuItem(ActionMenuItem):
+    """On the add and edit forms: tests the source as filled in, in a new tab, unsaved."""
+
+    name = "action-test-source"
+    label = TEST_LABEL
+    icon_name = "view"
+    template_name = "ingest/test_source_menu_item.html"
+
+    def is_shown(self, context):
+        return context["model"] is Source and super().is_shown(context)
+
+    def get_url(self, parent_context):
+        instance = parent_context.get("instance")
+        if instance is not None and instance.pk:
+            return source_url("test", instance)
+        return reverse("wagtailsnippets_ingest_source:test_new")
+
+
+@hooks.register("register_snippet_action_menu_item")
+def register_test_source_menu_item(model):
+    return TestSourceMenuItem(order=5) if model is Source else None
 
 
 class SyndicationReportMenuItem(MenuItem):
