@@ -35,12 +35,15 @@ class SourceTestView(PermissionCheckedMixin, WagtailAdminTemplateMixin, View):
     permission_policy = None
     form_class = None
 
+    unsaved_changes = False
+
     def get(self, request, pk):
-        source = get_object_or_404(Source, pk=pk)
-        return self.render_to_response(self.get_context_data(source=source, form_errors=[]))
+        self.source = get_object_or_404(Source, pk=pk)
+        return self.render_to_response(self.get_context_data(form_errors=[]))
 
     def post(self, request, pk=None):
         source = get_object_or_404(Source, pk=pk) if pk else Source()
+        saved = _where(source)
         form = self.form_class(request.POST, instance=source, for_user=request.user)
         form.is_valid()  # fills the instance in memory; only the "where" fields matter here
         errors = [
@@ -48,27 +51,40 @@ class SourceTestView(PermissionCheckedMixin, WagtailAdminTemplateMixin, View):
             for name in WHERE_FIELDS
             for error in form.errors.get(name, [])
         ]
-        return self.render_to_response(
-            self.get_context_data(source=form.instance, form_errors=errors)
-        )
+        self.source = form.instance
+        self.unsaved_changes = bool(pk) and _where(form.instance) != saved
+        return self.render_to_response(self.get_context_data(form_errors=errors))
 
     def get_page_title(self):
         return gettext_lazy("Test this source")
 
-    def get_context_data(self, *, source, form_errors, **kwargs):
+    def get_breadcrumbs_items(self):
+        source = self.source
+        items = [{"url": reverse("wagtailsnippets_ingest_source:list"), "label": _("Sources")}]
+        if source.pk:
+            items.append({"url": source_url("edit", source), "label": str(source)})
+        return [*self.breadcrumbs_items, *items, {"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, *, form_errors, **kwargs):
         context = super().get_context_data(**kwargs)
+        source = self.source
         context.update(
             source=source,
             form_errors=form_errors,
+            unsaved_changes=self.unsaved_changes,
             trial=None if form_errors else try_source(source=source),
             edit_url=source_url("edit", source) if source.pk else "",
             fetch_url=(
                 source_url("fetch_now", source)
-                if source.pk and self.user_has_permission("change")
+                if source.pk and not self.unsaved_changes and self.user_has_permission("change")
                 else ""
             ),
         )
         return context
+
+
+def _where(source: Source) -> tuple:
+    return (source.feed_url, source.list_url, source.link_pattern)
 
 
 class FetchNowView(PermissionCheckedMixin, View):

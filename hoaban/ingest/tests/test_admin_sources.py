@@ -285,3 +285,24 @@ def test_the_form_shows_each_choice_against_sample_links(editor_client, news_sit
     form = editor_client.get(f"{LISTING}edit/{source.pk}/").content.decode()
     assert "✓ /muongcha/bai-viet/le-hoi-hoa-ban-nam-2025-1203.html" in form
     assert "✗ /gioi-thieu/lien-he.html" in form
+
+
+def test_testing_unsaved_changes_offers_no_fetch_until_they_are_saved(
+    editor_client, bao_dien_bien_phu, news_site, portal
+):
+    edit = f"{LISTING}test/{bao_dien_bien_phu.pk}/"
+    saved = _form_data(
+        news_site,
+        name=BAO_DIEN_BIEN_PHU,
+        home_url=bao_dien_bien_phu.home_url,
+        feed_url=bao_dien_bien_phu.feed_url,
+        fetch_every_minutes="60",
+        attribution="",
+    )
+    unchanged = editor_client.post(edit, saved).content.decode()
+    assert "data-ingest-fetch-now" in unchanged
+    changed = {**saved, "feed_url": portal.url("vanhoa/rss10.rdf")}
+    page = editor_client.post(edit, changed).content.decode()
+    assert "data-ingest-fetch-now" not in page
+    assert "hãy lưu nguồn tin trước khi lấy tin" in page
+    assert not FetchRun.objects.exists()
