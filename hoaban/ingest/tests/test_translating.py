@@ -173,7 +173,7 @@ def test_source_form_offers_the_editions_and_refuses_the_source_language(
         "feed_url": "https://dienbien.gov.vn/rss.xml",
         "language": "vi",
         "default_section": news_site.sections["news"].pk,
-        "fetch_interval": "01:00:00",
+        "fetch_every_minutes": "60",
         "active": "on",
         "translate_into": [vietnamese.pk, editions["en"].pk],
     }
