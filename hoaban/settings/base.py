@@ -278,7 +278,9 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The project's own text, then Vietnamese and Russian for Wagtail's own admin text that its
+# catalogues lack (docs/translation.md).
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "wagtail_locale"]
 # A new translation starts as a draft even when its source is live: publishing it is an
 # editor's decision, so an edition never shows a page still in the source language.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
