@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format demo install install-test clean
+.PHONY: run test lint format demo install install-test translation-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Hoa Ban needs Python 3.11 or newer"'
@@ -33,6 +33,12 @@ demo: install
 run: demo
 	@echo "Hoa Ban is at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The offline machine translator: Argos Translate and the language packages the editions need
+# (FILES=path/to/*.argosmodel installs copies made elsewhere instead of downloading).
+translation-packages: install
+	$(BIN)/pip install --quiet argostranslate
+	$(BIN)/python manage.py install_translation_packages $(FILES)
 
 test: install-test
 	scripts/run-tests

@@ -278,7 +278,9 @@ LANGUAGES = [
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The project's own text, then Vietnamese and Russian for Wagtail's own admin text that its
+# catalogues lack (docs/translation.md).
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "wagtail_locale"]
 # A new translation starts as a draft even when its source is live: publishing it is an
 # editor's decision, so an edition never shows a page still in the source language.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
@@ -346,10 +348,19 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 # Machine translation gives editors a first draft (wagtail-localize's "Machine translate").
 # MACHINE_TRANSLATOR: argos (offline, the language packages installed here), libretranslate
-# (a self-hosted server), deepl, google (needs google-cloud-translate) or none.
+# (a self-hosted server), deepl, google (needs google-cloud-translate), demo (the demo's own
+# translation memory; the default of settings.dev) or none.
 MACHINE_TRANSLATOR = os.environ.get("MACHINE_TRANSLATOR", "argos").strip().lower()
 _MACHINE_TIMEOUT = float(os.environ.get("MACHINE_TRANSLATOR_TIMEOUT", "30"))
+# Argos language packages live in the project's own folder (the library reads the same
+# variable), so `manage.py install_translation_packages` and the server agree on them.
+ARGOS_PACKAGES_DIR = Path(os.environ.get("ARGOS_PACKAGES_DIR", VAR_DIR / "argos-packages"))
+os.environ.setdefault("ARGOS_PACKAGES_DIR", str(ARGOS_PACKAGES_DIR))
+ARGOS_PACKAGE_INDEX = os.environ.get(
+    "ARGOS_PACKAGE_INDEX", "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
+)
 MACHINE_TRANSLATORS = {
+    "demo": {"CLASS": "hoaban.translation.backends.demo.DemoTranslator", "OPTIONS": {}},
     "argos": {
         "CLASS": "hoaban.translation.backends.argos.ArgosTranslator",
         "OPTIONS": {"PIVOT": os.environ.get("ARGOS_PIVOT_LANGUAGE", "en")},

@@ -8,6 +8,7 @@ class TranslationConfig(AppConfig):
     verbose_name = _("Translation")
 
     def ready(self):
-        from . import signals
+        from . import admin_language, signals
 
         signals.connect()
+        admin_language.translate_wagtail_labels_per_request()

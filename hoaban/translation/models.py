@@ -2,6 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The demo engine's name (backends/demo.py), as recorded on what it translated.
+DEMO_ENGINE = "Demo engine"
+
 
 class TranslationRecord(models.Model):
     """How the published text of one translated page was made, for the notice readers see.
@@ -56,6 +59,10 @@ class TranslationRecord(models.Model):
     @property
     def is_machine(self) -> bool:
         return self.method == self.Method.MACHINE
+
+    @property
+    def is_demo(self) -> bool:
+        return self.is_machine and self.machine_tool == DEMO_ENGINE
 
     @property
     def is_reviewed(self) -> bool:

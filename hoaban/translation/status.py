@@ -23,22 +23,35 @@ class TranslatorStatus:
     name: str
     problem: str
     pairs: list[PairStatus]
+    setting: str = ""
+    is_demo: bool = False
+    remedy: str = ""
 
     @property
     def missing(self) -> list[PairStatus]:
         return [pair for pair in self.pairs if not pair.available]
+
+    @property
+    def working(self) -> int:
+        return len(self.pairs) - len(self.missing)
 
 
 def translator_status() -> TranslatorStatus:
     try:
         translator = configured_translator()
     except TranslatorUnavailable as error:
-        return TranslatorStatus(name=settings.MACHINE_TRANSLATOR, problem=str(error), pairs=[])
+        return TranslatorStatus(
+            name=settings.MACHINE_TRANSLATOR,
+            problem=str(error),
+            pairs=[],
+            setting=settings.MACHINE_TRANSLATOR,
+        )
     if translator is None:
         return TranslatorStatus(
             name="none",
             problem=_("Machine translation is switched off (MACHINE_TRANSLATOR=none)."),
             pairs=[],
+            setting="none",
         )
     from wagtail.models import Locale
 
@@ -59,4 +72,13 @@ def translator_status() -> TranslatorStatus:
             explain = getattr(translator, "explain_missing", None)
             advice = explain(source, target) if explain else ""
         pairs.append(PairStatus(source, target, available, route, advice))
-    return TranslatorStatus(name=translator.display_name, problem="", pairs=pairs)
+    missing = any(not pair.available for pair in pairs)
+    remedy = getattr(translator, "remedy", None)
+    return TranslatorStatus(
+        name=translator.display_name,
+        problem="",
+        pairs=pairs,
+        setting=settings.MACHINE_TRANSLATOR,
+        is_demo=getattr(translator, "is_demo", False),
+        remedy=remedy() if remedy and missing else "",
+    )

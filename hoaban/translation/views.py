@@ -10,5 +10,9 @@ class MachineTranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "globe"
     template_name = "translation/machine_translation_status.html"
 
+    def get_breadcrumbs_items(self):
+        # Wagtail's default crumbs stop at "Home", which then reads as the page's heading.
+        return [*super().get_breadcrumbs_items(), {"url": None, "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "status": translator_status()}

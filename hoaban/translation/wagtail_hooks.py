@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .admin_language import relabel
 from .editions import belongs_to_active_edition
 from .views import MachineTranslationStatusView
 
@@ -35,3 +36,13 @@ def machine_translation_menu_item():
         icon_name="globe",
         order=900,
     )
+
+
+@hooks.register("construct_reports_menu")
+def reports_menu_in_the_request_language(request, menu_items):
+    relabel(menu_items)
+
+
+@hooks.register("construct_help_menu")
+def help_menu_in_the_request_language(request, menu_items):
+    relabel(menu_items)

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.strings import StringValue
 
-INSTALL_LIBRARY = "pip install argostranslate"
-INSTALL_PACKAGE = "argospm update && argospm install translate-{source}_{target}"
-INSTALL_FILE = "argospm install /path/to/translate-{source}_{target}.argosmodel"
+INSTALL_ALL = "make translation-packages"
+INSTALL_PACKAGES = "python manage.py install_translation_packages"
+INSTALL_FILE = "python manage.py install_translation_packages FILE.argosmodel"
 
 
 def _argos():
@@ -62,22 +62,22 @@ class ArgosTranslator(BaseMachineTranslator):
     def explain_missing(self, source: str, target: str) -> str:
         if not self.library_installed():
             return _(
-                "Argos Translate is not installed on this server. Install it with “%(command)s”, "
-                "then install the language packages."
-            ) % {"command": INSTALL_LIBRARY}
-        commands = "; ".join(
-            INSTALL_PACKAGE.format(source=a, target=b)
-            for a, b in self.missing_packages(source, target)
-        )
+                "Argos Translate is not installed on this server. Run “%(command)s” to install "
+                "it and its language packages."
+            ) % {"command": INSTALL_ALL}
+        packages = ", ".join(f"{a}→{b}" for a, b in self.missing_packages(source, target))
         return _(
-            "No Argos Translate package for %(source)s→%(target)s is installed. Install it with "
-            "“%(commands)s” (or copy the .argosmodel file to the server and run “%(file)s”)."
+            "No Argos Translate package for %(packages)s is installed. Run “%(command)s” (or "
+            "copy the .argosmodel file to the server and run “%(file)s”)."
         ) % {
-            "source": source,
-            "target": target,
-            "commands": commands,
-            "file": INSTALL_FILE.format(source=source, target=target),
+            "packages": packages,
+            "command": INSTALL_PACKAGES,
+            "file": INSTALL_FILE,
         }
+
+    def remedy(self) -> str:
+        """The command that gets the missing pairs, for the admin's status page."""
+        return INSTALL_PACKAGES if self.library_installed() else INSTALL_ALL
 
     def can_translate(self, source_locale, target_locale):
         return self.route(source_locale.language_code, target_locale.language_code) is not None

@@ -47,7 +47,7 @@ def test_without_argos_the_admin_says_how_to_install_it(admin_client, settings, 
     assert "Argos Translate" in html
     # The newsroom's admin speaks Vietnamese.
     assert html.count("<strong>Thiếu</strong>") == 6
-    assert "pip install argostranslate" in html
+    assert "make translation-packages" in html
 
 
 def test_missing_pair_is_reported_with_the_package_to_install(
@@ -56,8 +56,10 @@ def test_missing_pair_is_reported_with_the_package_to_install(
     argos_packages(("vi", "en"))
     settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = ARGOS
     html = admin_client.get("/admin/machine-translation/").content.decode()
-    assert "argospm update &amp;&amp; argospm install translate-en_ru" in html
-    assert "argospm install translate-en_vi" in html
+    # en→ru is missing, and vi→ru lacks its second leg through English.
+    assert html.count("en→ru") == 2
+    assert "en→vi" in html
+    assert "python manage.py install_translation_packages" in html
 
 
 def test_vi_to_ru_goes_through_english_and_says_so(
@@ -85,6 +87,6 @@ def test_translating_without_the_pair_fails_plainly_and_writes_nothing(
     argos_packages(("vi", "en"))
     settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = ARGOS
     article = news_site.article("news")
-    with pytest.raises(MachineTranslationError, match="translate-en_ru"):
+    with pytest.raises(MachineTranslationError, match="No Argos Translate package for en→ru"):
         translate_page(page=article, target_locale=russian)
     assert article.get_translation_or_none(russian) is None

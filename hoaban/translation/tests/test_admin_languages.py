@@ -1,0 +1,221 @@
+"""The admin speaks the editor's language on every screen of this project, whatever language
+the screens were first shown in by this process (strings built once and kept — form widgets,
+choosers, menus — would otherwise keep the first visitor's language)."""
+
+import json
+import re
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+
+import polib
+import pytest
+import wagtail
+import wagtail_localize
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+from wagtail.users.models import UserProfile
+
+from hoaban.articles.models import ArticlePage
+from hoaban.home.models import HomePage
+from hoaban.people.models import Person
+from hoaban.sections.models import SectionPage
+
+# Letters only Vietnamese uses (English, Russian and the admin's markup have none of them).
+VIETNAMESE_ONLY = re.compile(
+    "[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.IGNORECASE
+)
+# The language switch lists each language by its own name, as it should; help texts give the
+# newsroom's own dateline and a photographer's name as examples.
+NAMES = ["Tiếng Việt", "ĐBP", "Quang Hưng"]
+
+
+def _(message):
+    return translation.gettext(message)
+
+
+@pytest.fixture
+def newsroom(db, settings):
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "hoaban.translation.backends.demo.DemoTranslator",
+        "OPTIONS": {},
+    }
+    """An edition whose content has no Vietnamese letters, so any on a screen is interface."""
+    locale, _ = Locale.objects.get_or_create(language_code="vi")
+    home = Page.get_first_root_node().add_child(instance=HomePage(title="Hoa Ban", locale=locale))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
+    )
+    section = home.add_child(instance=SectionPage(title="News", locale=locale))
+    article = section.add_child(
+        instance=ArticlePage(title="Budget talks", lead="The council met.", locale=locale)
+    )
+    Person.objects.create(name="Lan Nguyen", role="Reporter")
+    user = get_user_model().objects.create_superuser("chief", "chief@hoaban.example", "x")
+    return {"home": home, "section": section, "article": article, "user": user}
+
+
+def screens(newsroom) -> dict[str, str]:
+    section, article = newsroom["section"], newsroom["article"]
+    return {
+        "dashboard": reverse("wagtailadmin_home"),
+        "explorer": reverse("wagtailadmin_explore", args=[section.pk]),
+        "article editor": reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        "new article": reverse(
+            "wagtailadmin_pages:add", args=["articles", "articlepage", section.pk]
+        ),
+        "section editor": reverse("wagtailadmin_pages:edit", args=[section.pk]),
+        "section chooser": reverse("wagtailadmin_choose_page") + "?page_type=sections.sectionpage",
+        "machine translation": reverse("hoaban_machine_translation"),
+        "comments": "/admin/snippets/discussion/comment/",
+        "sources": "/admin/snippets/ingest/source/",
+        "new source": "/admin/snippets/ingest/source/add/",
+        "people": "/admin/snippets/people/person/",
+        "new person": "/admin/snippets/people/person/add/",
+        "tag names": "/admin/snippets/tagging/tagname/",
+        "new tag name": "/admin/snippets/tagging/tagname/add/",
+        "photo texts": "/admin/snippets/images/phototext/",
+        "new photo text": "/admin/snippets/images/phototext/add/",
+        "syndication report": reverse("ingest_report"),
+        "images": reverse("wagtailimages:index"),
+        "image chooser": reverse("wagtailimages_chooser:choose"),
+        "account": reverse("wagtailadmin_account"),
+        "two-step sign-in": reverse("hoaban_two_step"),
+    }
+
+
+class ScreenText(HTMLParser):
+    """What a user reads: text, the attributes shown as text, and the sidebar's menu labels
+    (which Wagtail sends as JSON for its script to draw)."""
+
+    SHOWN = {"placeholder", "title", "aria-label", "alt", "value"}
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self.skipping, self.sidebar = [], 0, False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in {"script", "style", "svg"}:
+            self.skipping += 1
+            self.sidebar = attrs.get("id") == "wagtail-sidebar-props"
+        elif not self.skipping:
+            kind = attrs.get("type", "")
+            self.parts += [
+                value
+                for name, value in attrs.items()
+                if value and name in self.SHOWN and not (name == "value" and kind != "submit")
+            ]
+
+    def handle_endtag(self, tag):
+        if tag in {"script", "style", "svg"} and self.skipping:
+            self.skipping -= 1
+
+    def handle_data(self, data):
+        if self.sidebar:
+            self.parts += labels(json.loads(data))
+            self.sidebar = False
+        elif not self.skipping:
+            self.parts.append(data)
+
+
+def labels(data) -> list[str]:
+    if isinstance(data, dict):
+        found = [data["label"]] if isinstance(data.get("label"), str) else []
+        return found + [text for value in data.values() for text in labels(value)]
+    if isinstance(data, list):
+        return [text for value in data for text in labels(value)]
+    return []
+
+
+def screen_parts(html: str) -> list[str]:
+    parser = ScreenText()
+    parser.feed(unicodedata.normalize("NFC", html))
+    return [part for part in (" ".join(part.split()) for part in parser.parts) if part]
+
+
+def walk(client, newsroom, language) -> dict[str, list[str]]:
+    """Each screen's texts as the admin shows them to a user whose admin language is
+    `language`."""
+    profile = UserProfile.get_for_user(newsroom["user"])
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(newsroom["user"])
+    texts = {}
+    for name, url in screens(newsroom).items():
+        response = client.get(url)
+        assert response.status_code == 200, (name, response.status_code)
+        html = response.content.decode()
+        if response["Content-Type"].startswith("application/json"):
+            html = response.json().get("html", "")
+        texts[name] = screen_parts(html)
+    return texts
+
+
+def vietnamese_words(parts: list[str]) -> list[str]:
+    text = " ".join(parts)
+    for name in NAMES:
+        text = text.replace(name, "")
+    return sorted({word for word in text.split() if VIETNAMESE_ONLY.search(word)})
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_an_english_or_russian_admin_shows_no_vietnamese_after_a_vietnamese_one(
+    client, newsroom, language
+):
+    walk(client, newsroom, "vi")  # the process first shows every screen in Vietnamese
+    leaks = {
+        name: words
+        for name, text in walk(client, newsroom, language).items()
+        if (words := vietnamese_words(text))
+    }
+    assert leaks == {}
+
+
+def wagtail_messages() -> set[str]:
+    """Every plain message of Wagtail and wagtail-localize (their English catalogues)."""
+    messages = set()
+    for package in (wagtail, wagtail_localize):
+        for path in Path(package.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"):
+            messages |= {entry.msgid for entry in polib.pofile(str(path)) if not entry.msgid_plural}
+    return messages
+
+
+def test_a_vietnamese_admin_after_an_english_one_is_in_vietnamese(client, newsroom):
+    walk(client, newsroom, "en")  # the process first shows every screen in English
+    texts = walk(client, newsroom, "vi")
+    messages = wagtail_messages()
+    with translation.override("vi"):
+        english = {
+            name: sorted({part for part in parts if part in messages and _(part) == part})
+            for name, parts in texts.items()
+        }
+    assert {name: parts for name, parts in english.items() if parts} == {}
+    expected = {
+        "new source": "Chọn một trang (Chuyên mục)",
+        "section chooser": "Chọn Chuyên mục",
+        "image chooser": "Tìm kiếm",
+        "machine translation": "Bộ dịch đang dùng: Demo engine",
+        "dashboard": "Dịch máy",
+        "explorer": "Đang duyệt",
+    }
+    missing = {
+        name: label for name, label in expected.items() if label not in " ".join(texts[name])
+    }
+    assert missing == {}
+
+
+@pytest.mark.parametrize("language", ["vi", "ru"])
+def test_the_catalogue_of_wagtails_missing_text_is_complete_and_keeps_placeholders(language):
+    path = Path(__file__).resolve().parents[2] / "wagtail_locale" / language / "LC_MESSAGES"
+    catalogue = polib.pofile(str(path / "django.po"))
+    assert len(catalogue) >= 4
+    assert catalogue.untranslated_entries() == [] and catalogue.fuzzy_entries() == []
+    messages = wagtail_messages()
+    for entry in catalogue:
+        assert entry.msgid in messages, entry.msgid  # Wagtail's text, not the project's
+        assert set(re.findall(r"%\(\w+\)s", entry.msgstr)) == set(
+            re.findall(r"%\(\w+\)s", entry.msgid)
+        )
