@@ -17,7 +17,21 @@ _TIME = r"(\d{1,2})\s*[:hg]\s*(\d{2})"
 TIME_AFTER = re.compile(rf"\D{{1,4}}?{_TIME}(?!\d)")
 TIME_BEFORE = re.compile(rf"{_TIME}[\s|,\-–]*(?:(?:[Tt]hứ|Chủ)\s+\S+)?[\s|,\-–]*(?:ngày\s*)?$")
 ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?")
+LONG_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 URL_DATE = re.compile(r"(?<!\d)(20\d{2})[-/_](\d{1,2})[-/_](\d{1,2})(?!\d)")
+
+
+# What a line printing only a date is made of, besides the date: weekday, "Cập nhật", clock.
+DATE_WORDS = re.compile(
+    r"(?:thứ\s+\S+|chủ\s+nhật|cập\s+nhật|đăng\s+ngày|ngày|tháng|năm|lúc|giờ|gmt\+?7?|"
+    r"\d+|[\s/.:,|()\-–+hg])",
+    re.IGNORECASE,
+)
+
+
+def is_date_line(text: str) -> bool:
+    """Whether the line is a printed date and nothing else ("Thứ Hai, 21/04/2025 08:30")."""
+    return bool(find_datetimes(text) or LONG_DATE.search(text)) and not DATE_WORDS.sub("", text)
 
 
 def local_zone() -> ZoneInfo:
