@@ -17,12 +17,12 @@ import lxml.html
 import trafilatura
 from django.utils.translation import gettext as _
 
+from . import attribution, completeness
+from .attribution import Origin
 from .dates import is_date_line, published_at
 from .encoding import check_not_garbled
 
 DATELINE = re.compile(r"^([A-ZĐ][A-ZĐ.]{1,11})\s*[-–—]\s+(?=\S)")
-# "Nguồn: TTXVN"; "Theo TTXVN" too, but "Theo lãnh đạo xã, …" is a sentence ("according to").
-SOURCE_LINE = re.compile(r"^(?:(?:Nguồn|Source)\s*:?\s+\S|Theo\s+[^,.;]{2,60}$)", re.IGNORECASE)
 BARE_URL = re.compile(r"^https?://\S+$")
 CAPTION_CLASS = re.compile(r"caption|credit|image_desc|img_desc|photo_desc", re.IGNORECASE)
 CAPTION_XPATH = (
@@ -76,13 +76,24 @@ class Extracted:
     dateline: str = ""
     author: str = ""
     published_at: datetime | None = None
+    # Where the date was read (dates.Basis): "url" is a guess the editor is told about.
+    date_basis: str = ""
     # ("paragraph", text) | ("heading", text) | ("image", Photo), in reading order.
     blocks: list = field(default_factory=list)
     source_line: str = ""
+    # The outlet the page names, with a link, as the story's source: it is a republication.
+    origin: Origin | None = None
+    # Why the text may be incomplete (completeness.doubt), or "".
+    incomplete: str = ""
 
     @property
     def photos(self) -> list[Photo]:
         return [value for kind, value in self.blocks if kind == "image"]
+
+    @property
+    def story_url(self) -> str:
+        """The story's own address: the original's when the page republishes it."""
+        return self.origin.url if self.origin else self.canonical_url
 
     @property
     def body_text(self) -> str:
@@ -104,6 +115,11 @@ def extract_article(html: str, *, url: str) -> Extracted:
         raise ExtractionError(_("The page is empty."))
     _captions_as_titles(tree)
     page_text = " ".join(tree.text_content().split())
+    # Read before trafilatura, which changes the tree: links, emphasis, the page's paragraphs.
+    source_links = attribution.source_links(tree, base_url=url)
+    set_apart = attribution.set_apart_names(tree)
+    main_block = completeness.main_text_block(tree)
+    page_words = completeness.block_words(main_block)
     document = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -118,20 +134,34 @@ def extract_article(html: str, *, url: str) -> Extracted:
     if document is None or document.body is None or not len(document.body):
         raise ExtractionError(_("No article text was found on the page."))
     title = (document.title or "").strip()
+    date, date_basis = published_at(
+        page_day=_day(document.date), near_headline=_after(page_text, title), url=url
+    )
     extracted = Extracted(
         url=url,
         canonical_url=urljoin(url, document.url or url),
         title=title,
         author=(document.author or "").strip(),
-        published_at=published_at(
-            page_day=_day(document.date), near_headline=_after(page_text, title), url=url
-        ),
+        published_at=date,
+        date_basis=date_basis,
         blocks=_blocks(document.body, base_url=url, title=title),
     )
+    _take_credits(extracted, source_links=source_links, set_apart=set_apart)
+    if not extracted.author and main_block is not None:
+        # A name set apart at the end of the article, which trafilatura dropped with its line.
+        closing = [text for text, e in set_apart.items() if main_block in e.iterancestors()]
+        extracted.author = closing[-1] if closing else ""
     _split_lead(extracted)
     if not extracted.title or not extracted.lead:
         raise ExtractionError(_("The page has no headline or no article text."))
     check_not_garbled(extracted.text)
+    lines = [extracted.lead] + [value for kind, value in extracted.blocks if kind == "paragraph"]
+    extracted.incomplete = completeness.doubt(
+        html=html,
+        last_line=lines[-1],
+        kept_words=completeness.words(extracted.body_text),
+        page_words=page_words,
+    )
     return extracted
 
 
@@ -260,12 +290,34 @@ def _photo(src: str, caption: str) -> Photo:
     return Photo(src=src, caption=caption)
 
 
+def _take_credits(extracted: Extracted, *, source_links: dict, set_apart: dict):
+    """Byline and source lines leave the body: the closing ones, and a "By …" opening it."""
+    blocks = extracted.blocks
+    credit = ""
+    while blocks and blocks[-1][0] == "paragraph":
+        text = blocks[-1][1]
+        if attribution.is_source_line(text):
+            extracted.source_line = extracted.source_line or text
+            extracted.origin = extracted.origin or source_links.get(text)
+        elif not credit and (found := attribution.byline(text, set_apart=set_apart)):
+            credit = found
+        else:
+            break
+        blocks.pop()
+    first = next((i for i, (kind, _v) in enumerate(blocks) if kind == "paragraph"), None)
+    if not credit and first is not None:
+        credit = attribution.byline(blocks[first][1], set_apart=set())
+        if credit:
+            del blocks[first]
+    if credit:
+        extracted.author = credit
+    if extracted.origin is None and source_links:
+        # trafilatura often drops the closing "Nguồn:" line; the page's last one is the story's.
+        extracted.origin = list(source_links.values())[-1]
+
+
 def _split_lead(extracted: Extracted):
     blocks = extracted.blocks
-    while blocks and blocks[-1][0] == "paragraph" and SOURCE_LINE.match(blocks[-1][1]):
-        if len(blocks[-1][1]) > 160:
-            break
-        extracted.source_line = blocks.pop()[1]
     for index, (kind, value) in enumerate(blocks):
         if kind == "paragraph":
             del blocks[index]

@@ -3,6 +3,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from hoaban.ingest.attribution import Origin
+from hoaban.ingest.dates import Basis
 from hoaban.ingest.encoding import EncodingError
 from hoaban.ingest.extraction import ExtractionError, extract_article
 
@@ -97,6 +99,7 @@ def test_date_only_in_the_url_is_used(portal):
         portal, "dienbien/tin-tuc/2025-4-20/chu-tich-ubnd-tinh-lam-viec-voi-dai-su-quan-1215.html"
     )
     assert article.published_at == datetime(2025, 4, 20, tzinfo=HANOI)
+    assert article.date_basis == Basis.URL
     assert article.source_line == "Source: Cổng thông tin điện tử tỉnh Điện Biên"
 
 
@@ -205,3 +208,88 @@ def test_data_table_rows_are_kept_one_line_each():
     article = extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html")
     assert ("paragraph", "Pa Ham | 124") in article.blocks
     assert ("paragraph", "Hừa Ngài | 87") in article.blocks
+
+
+def test_date_printed_under_the_headline_beats_the_date_in_the_url():
+    page = article_page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{CLOSING}</p>")
+    article = extract_article(page, url=f"{BASE}/tin-tuc/2025-4-20/det-tho-cam-1301.html")
+    assert article.published_at == datetime(2025, 4, 21, 8, 30, tzinfo=HANOI)
+    assert article.date_basis == Basis.PRINTED
+    assert "21/04/2025" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("closing", "credit"),
+    [
+        ("<p>Theo Báo Nhân Dân</p>", "Theo Báo Nhân Dân"),
+        ("<p>Bài, ảnh: Ngọc Thủy</p>", "Bài, ảnh: Ngọc Thủy"),
+        ("<p>Bài: Hà Linh - Ảnh: Văn Tú</p>", "Bài: Hà Linh - Ảnh: Văn Tú"),
+        ("<p>Ngọc Thủy (TTXVN)</p>", "Ngọc Thủy (TTXVN)"),
+        ("<p><strong>Lò Thị Mai</strong></p>", "Lò Thị Mai"),
+        ('<p style="text-align: right;">Hoàng Châu</p>', "Hoàng Châu"),
+        ('<div align="right"><b>Phạm Quang Vinh</b></div>', "Phạm Quang Vinh"),
+    ],
+)
+def test_vietnamese_byline_becomes_the_credit_and_leaves_the_body(closing, credit):
+    page = article_page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{CLOSING}</p>{closing}")
+    article = extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html")
+    assert article.author == credit
+    assert credit.split(":")[-1].strip() not in article.body_text
+    assert article.blocks[-1] == ("paragraph", CLOSING)
+
+
+@pytest.mark.parametrize(
+    ("opening", "credit"),
+    [
+        ("<p>By Lan Anh</p>", "Lan Anh"),
+        ("<p>Автор: Ирина Соколова</p>", "Ирина Соколова"),
+    ],
+)
+def test_by_and_avtor_bylines_of_the_other_editions_are_read(opening, credit):
+    page = article_page(f"{opening}<p>{LEAD}</p><p>{MIDDLE}</p><p>{CLOSING}</p>")
+    article = extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html")
+    assert article.author == credit
+    assert credit not in article.body_text
+
+
+def test_closing_sentence_starting_with_theo_stays_in_the_body():
+    sentence = "Theo lãnh đạo xã, nghề dệt đã giúp hơn 120 hộ có thêm thu nhập ổn định."
+    page = article_page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{sentence}</p>")
+    article = extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html")
+    assert article.blocks[-1] == ("paragraph", sentence)
+    assert article.author != sentence
+
+
+def test_republished_page_names_its_original_with_a_link(portal):
+    path = "thongtin/bai-viet/dien-bien-hop-tac-saint-petersburg-5501.html"
+    article = extract(portal, path)
+    assert article.origin == Origin(
+        name="Cổng thông tin điện tử tỉnh Điện Biên", url=portal.url(SAINT_PETERSBURG)
+    )
+    assert article.story_url == portal.url(SAINT_PETERSBURG)
+    assert article.canonical_url == portal.url(path)
+
+
+def test_page_without_a_source_link_is_its_own_story(portal):
+    article = extract(portal, SAINT_PETERSBURG)
+    assert article.origin is None
+    assert article.story_url == article.canonical_url
+
+
+def test_text_cut_off_mid_paragraph_is_flagged_as_incomplete():
+    page = article_page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{CLOSING}</p>")
+    cut = page[: page.index("gắn nghề dệt")]
+    article = extract_article(cut, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html")
+    assert article.incomplete == "mã HTML của trang bị cắt cụt"
+
+
+def test_text_ending_mid_sentence_is_flagged_as_incomplete():
+    unfinished = "Thời gian tới, địa phương sẽ hỗ trợ các hộ quảng bá sản phẩm trên sàn thương mại"
+    page = article_page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{unfinished}</p>")
+    article = extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html")
+    assert article.incomplete == "bài kết thúc giữa chừng một câu"
+
+
+def test_whole_article_is_not_flagged():
+    page = article_page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{CLOSING}</p><p>Bài, ảnh: Ngọc Thủy</p>")
+    assert extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html").incomplete == ""
