@@ -26,6 +26,13 @@ BYLINES = [
 # Elements a portal sets a closing name in: a paragraph right-aligned, or all in bold.
 RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
 FURNITURE = {"header", "nav", "footer", "aside", "form"}
+SOURCE_TEXT_XPATH = (
+    "//body//text()["
+    + " or ".join(
+        f"starts-with(normalize-space(.), '{word}')" for word in ("Nguồn", "Source", "Источник")
+    )
+    + "]"
+)
 SET_APART_XPATH = (
     "//body//*[self::p or self::div or self::td]"
     "[@align or contains(@style, 'right') or b or strong]"
@@ -50,15 +57,20 @@ def source_links(tree, *, base_url: str) -> dict[str, Origin]:
     the order of the page."""
     found = {}
     page = urlsplit(base_url)
-    for link in tree.iter("a"):
-        href = (link.get("href") or "").strip()
-        line = next((e for e in link.iterancestors() if e.tag in LINE_TAGS), None)
-        if not href or line is None:
+    # From the text nodes that open with the word: most pages have hundreds of links.
+    for node in tree.xpath(SOURCE_TEXT_XPATH):
+        start = node.getparent()
+        if start is not None and node.is_tail:
+            start = start.getparent()
+        # The nearest enclosing line with a link: "<p><b>Nguồn:</b> <a …>…</a></p>".
+        lines = [e for e in islice(_self_and_ancestors(start), 4) if e.tag in LINE_TAGS]
+        line, link = next(
+            ((e, anchor) for e in lines if (anchor := e.find(".//a[@href]")) is not None),
+            (None, None),
+        )
+        if link is None:
             continue
-        # The line's first words first: most links sit in long lines or menus.
-        opening = " ".join("".join(islice(line.itertext(), 3)).split())
-        if not SOURCE_PREFIX.match(opening):
-            continue
+        href = link.get("href").strip()
         if any(e.tag in FURNITURE for e in line.iterancestors()):
             continue
         text = _text(line)
@@ -76,6 +88,12 @@ def source_links(tree, *, base_url: str) -> dict[str, Origin]:
             name = parts.netloc.removeprefix("www.")
         found[text] = Origin(name=name[:200], url=url)
     return found
+
+
+def _self_and_ancestors(element):
+    if element is not None:
+        yield element
+        yield from element.iterancestors()
 
 
 def set_apart_names(tree) -> dict:

@@ -23,8 +23,8 @@ from .dates import is_date_line, published_at
 from .encoding import check_not_garbled
 
 DATELINE = re.compile(r"^([A-ZĐ][A-ZĐ.]{1,11})\s*[-–—]\s+(?=\S)")
-BARE_URL = re.compile(r"^https?://\S+$")
 CAPTION_CLASS = re.compile(r"caption|credit|image_desc|img_desc|photo_desc", re.IGNORECASE)
+SECOND_LOOK_SHARE = 0.5
 CAPTION_XPATH = (
     "//body//*["
     + " or ".join(f"contains(@class, '{word}')" for word in ("aption", "redit", "_desc"))
@@ -137,6 +137,9 @@ def extract_article(html: str, *, url: str) -> Extracted:
     date, date_basis = published_at(
         page_day=_day(document.date), near_headline=_after(page_text, title), url=url
     )
+    blocks = _blocks(document.body, base_url=url, title=title)
+    if _words(blocks) < SECOND_LOOK_SHARE * page_words:
+        blocks = _second_look(html, url=url, title=title, first=blocks)
     extracted = Extracted(
         url=url,
         canonical_url=urljoin(url, document.url or url),
@@ -144,7 +147,7 @@ def extract_article(html: str, *, url: str) -> Extracted:
         author=(document.author or "").strip(),
         published_at=date,
         date_basis=date_basis,
-        blocks=_blocks(document.body, base_url=url, title=title),
+        blocks=blocks,
     )
     _take_credits(extracted, source_links=source_links, set_apart=set_apart)
     if not extracted.author and main_block is not None:
@@ -163,6 +166,29 @@ def extract_article(html: str, *, url: str) -> Extracted:
         page_words=page_words,
     )
     return extracted
+
+
+def _words(blocks) -> int:
+    return sum(completeness.words(value) for kind, value in blocks if kind != "image")
+
+
+def _second_look(html: str, *, url: str, title: str, first: list) -> list:
+    """Blocks read again favouring recall, for a page where the precise reading kept under
+    half of the page's main text block; kept if they hold more text."""
+    tree = parse_html(html)
+    _captions_as_titles(tree)
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        include_images=True,
+        include_comments=False,
+        include_tables=True,
+        favor_recall=True,
+    )
+    if document is None or document.body is None:
+        return first
+    blocks = _blocks(document.body, base_url=url, title=title)
+    return blocks if _words(blocks) > _words(first) else first
 
 
 def _captions_as_titles(tree):
@@ -228,8 +254,8 @@ def _blocks(main, *, base_url: str, title: str) -> list:
     def end_line(kind="paragraph"):
         text = " ".join("".join(line).split())
         line.clear()
-        if not text or BARE_URL.match(text):
-            return  # a print header's address, say
+        if not text or text == base_url:
+            return  # the page's own address, printed in its print header
         if kind == "heading" and title.startswith(text):
             return  # the headline again, often after a table the extractor read first
         if is_date_line(text):

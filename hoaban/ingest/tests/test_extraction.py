@@ -293,3 +293,16 @@ def test_text_ending_mid_sentence_is_flagged_as_incomplete():
 def test_whole_article_is_not_flagged():
     page = article_page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{CLOSING}</p><p>Bài, ảnh: Ngọc Thủy</p>")
     assert extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html").incomplete == ""
+
+
+def test_source_label_in_bold_before_the_link_is_read():
+    page = article_page(
+        f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{CLOSING}</p>"
+        '<p><strong>Nguồn:</strong> <a href="https://baodienbienphu.vn/tin/det-tho-cam-88.html">'
+        "Báo Điện Biên Phủ</a></p>"
+    )
+    article = extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html")
+    assert article.origin == Origin(
+        name="Báo Điện Biên Phủ", url="https://baodienbienphu.vn/tin/det-tho-cam-88.html"
+    )
+    assert "Nguồn" not in article.body_text
