@@ -102,6 +102,18 @@ class ArticlePage(BasePage):
         blank=True,
         help_text=_("For republished articles: the link to the original, shown as “Source:”."),
     )
+    source_via_name = models.CharField(
+        _("republished via"),
+        max_length=200,
+        blank=True,
+        help_text=_("The outlet the story was taken from, when it was not the original."),
+    )
+    source_via_url = models.URLField(
+        _("republished via URL"),
+        max_length=1000,
+        blank=True,
+        help_text=_("The page the story was taken from, shown as “via …” under the source."),
+    )
 
     comments_open = models.BooleanField(
         _("comments open"),
@@ -123,7 +135,12 @@ class ArticlePage(BasePage):
         MultiFieldPanel([FieldPanel("author"), FieldPanel("byline")], heading=_("Byline")),
         MultiFieldPanel([FieldPanel("tags"), FieldPanel("topics")], heading=_("Filing")),
         MultiFieldPanel(
-            [FieldPanel("source_name"), FieldPanel("source_url")],
+            [
+                FieldPanel("source_name"),
+                FieldPanel("source_url"),
+                FieldPanel("source_via_name"),
+                FieldPanel("source_via_url"),
+            ],
             heading=_("Republished from"),
         ),
         FieldPanel("comments_open"),

@@ -1,7 +1,8 @@
 """Dates as Vietnamese portals write them, read in the site's time zone.
 
-Portals print "20/04/2025", "Thứ Hai, 14/04/2025 08:30" or "08:30 | 14/04/2025" (day first,
-always), and put "2025-4-20" in URLs. A date without a zone is local time (Asia/Ho_Chi_Minh).
+Portals print "20/04/2025", "Thứ Hai, 14/04/2025 08:30", "21/4/2025 | 08:30",
+"08:30 | 14/04/2025" (day first, always) or "Ngày 21 tháng 4 năm 2025", and put "2025-4-20"
+in URLs. A date without a zone is local time (Asia/Ho_Chi_Minh).
 """
 
 import re
@@ -17,7 +18,21 @@ _TIME = r"(\d{1,2})\s*[:hg]\s*(\d{2})"
 TIME_AFTER = re.compile(rf"\D{{1,4}}?{_TIME}(?!\d)")
 TIME_BEFORE = re.compile(rf"{_TIME}[\s|,\-–]*(?:(?:[Tt]hứ|Chủ)\s+\S+)?[\s|,\-–]*(?:ngày\s*)?$")
 ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?")
+LONG_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 URL_DATE = re.compile(r"(?<!\d)(20\d{2})[-/_](\d{1,2})[-/_](\d{1,2})(?!\d)")
+
+
+# What a line printing only a date is made of, besides the date: weekday, "Cập nhật", clock.
+DATE_WORDS = re.compile(
+    r"(?:thứ\s+\S+|chủ\s+nhật|cập\s+nhật|đăng\s+ngày|ngày|tháng|năm|lúc|giờ|gmt\+?7?|"
+    r"\d+|[\s/.:,|()\-–+hg])",
+    re.IGNORECASE,
+)
+
+
+def is_date_line(text: str) -> bool:
+    """Whether the line is a printed date and nothing else ("Thứ Hai, 21/04/2025 08:30")."""
+    return bool(find_datetimes(text) or LONG_DATE.search(text)) and not DATE_WORDS.sub("", text)
 
 
 def local_zone() -> ZoneInfo:
@@ -43,6 +58,11 @@ def find_datetimes(text: str) -> list[datetime]:
         )
         hour, minute = clock.groups() if clock else (0, 0)
         found.append((match.start(), _aware(year, month, day, hour, minute)))
+    for match in LONG_DATE.finditer(text):
+        day, month, year = match.groups()
+        clock = TIME_AFTER.match(text, match.end(), match.end() + 12)
+        hour, minute = clock.groups() if clock else (0, 0)
+        found.append((match.start(), _aware(year, month, day, hour, minute)))
     for match in ISO.finditer(text):
         found.append((match.start(), _aware(*match.groups())))
     return [value for _start, value in sorted(found, key=lambda pair: pair[0]) if value]
@@ -62,14 +82,37 @@ def date_in_url(url: str) -> date | None:
     return None
 
 
-def published_at(*, page_day: date | None, near_headline: str, url: str) -> datetime | None:
-    """When the article came out: the day found in the page's markup, else the date printed
-    by the headline, else the date in the URL; with the time of day printed for that day."""
+class Basis:
+    """Where an article's date was read (models.DateBasis); the editor is told about URL."""
+
+    PRINTED = "printed"  # printed on the page by the headline
+    MARKUP = "markup"  # the page's metadata (htmldate)
+    FEED = "feed"  # the feed entry
+    URL = "url"  # only the page's address: a guess
+
+
+def published_at(
+    *, page_day: date | None, near_headline: str, url: str
+) -> tuple[datetime | None, str]:
+    """When the article came out, and on what basis.
+
+    A day in the page's markup takes the time printed for that day. Otherwise the date and
+    time printed by the headline win, and the date in the URL is used only when there is
+    nothing else. htmldate reads URLs too, so a markup day equal to the URL's is the URL's.
+    """
     printed = find_datetimes(near_headline)
-    day = page_day or (printed[0].date() if printed else None) or date_in_url(url)
-    if day is None:
-        return None
-    for value in printed:
-        if value.date() == day and (value.hour or value.minute):
-            return value
+    url_day = date_in_url(url)
+    if page_day and page_day != url_day:
+        for value in printed:
+            if value.date() == page_day:
+                return value, Basis.PRINTED
+        return _midnight(page_day), Basis.MARKUP
+    if printed:
+        return printed[0], Basis.PRINTED
+    if url_day:
+        return _midnight(url_day), Basis.URL
+    return None, ""
+
+
+def _midnight(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=local_zone())

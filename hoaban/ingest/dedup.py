@@ -4,9 +4,18 @@ Two texts whose shingle sets overlap by the Jaccard threshold (setting
 HOABAN_INGEST_NEAR_DUPLICATE_THRESHOLD) are the same story: a copy on another portal, or the
 same article again after a light edit. Only originals go in the index, so a repeat is always
 linked to the first import, never to another repeat.
+
+A short story (under HOABAN_INGEST_SHORT_STORY_WORDS) with one sentence rewritten falls far
+below that threshold: the rewritten sentence is a large share of its shingles. So short
+texts are also looked up at a lower threshold and then compared sentence by sentence: the
+same story when all but one sentence on each side are the same. Two short stories made from
+one template (gold prices, power cuts, weather) share their fixed sentences, often past the
+threshold, but not their numbers (dates, prices, hours): short texts whose numbers differ are
+never the same story.
 """
 
 import re
+import zlib
 from datetime import timedelta
 
 import numpy as np
@@ -17,6 +26,11 @@ from django.utils import timezone
 from .models import ImportedItem
 
 WORD = re.compile(r"\w+")
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Short stories: candidates at this shingle similarity are compared sentence by sentence.
+SHORT_CANDIDATE_THRESHOLD = 0.3
+MIN_SHARED_SENTENCES = 2
 # Stored signatures are only comparable with ones made by the same permutation scheme.
 SCHEME = "affine32"
 
@@ -29,6 +43,29 @@ def signature(text: str) -> MinHash:
         [" ".join(words[i : i + size]).encode() for i in range(max(1, len(words) - size + 1))]
     )
     return minhash
+
+
+def facts(text: str) -> dict:
+    """What the sentence-level comparison of a short story needs, small enough to store:
+    its length in words, a hash of each sentence (case and punctuation aside) and its numbers.
+    """
+    sentences = {
+        zlib.crc32(" ".join(WORD.findall(sentence.lower())).encode())
+        for sentence in SENTENCE_END.split(text)
+        if WORD.search(sentence)
+    }
+    return {
+        "words": len(WORD.findall(text)),
+        "sentences": sorted(sentences),
+        "numbers": sorted(set(NUMBER.findall(text))),
+    }
+
+
+def same_sentences(one: dict, other: dict) -> bool:
+    """At most one sentence differs on each side, and enough are shared."""
+    mine, theirs = set(one["sentences"]), set(other["sentences"])
+    shared = len(mine & theirs)
+    return shared >= MIN_SHARED_SENTENCES and len(mine) - shared <= 1 and len(theirs) - shared <= 1
 
 
 def to_bytes(minhash: MinHash) -> bytes:
@@ -45,10 +82,11 @@ class NearDuplicateIndex:
 
     def __init__(self):
         self.threshold = settings.HOABAN_INGEST_NEAR_DUPLICATE_THRESHOLD
-        self.lsh = MinHashLSH(
-            threshold=self.threshold, num_perm=settings.HOABAN_INGEST_MINHASH_PERMUTATIONS
-        )
+        permutations = settings.HOABAN_INGEST_MINHASH_PERMUTATIONS
+        self.lsh = MinHashLSH(threshold=self.threshold, num_perm=permutations)
+        self.short_lsh = MinHashLSH(threshold=SHORT_CANDIDATE_THRESHOLD, num_perm=permutations)
         self.signatures: dict = {}
+        self.facts: dict = {}
         self.last_pk = 0
 
     @classmethod
@@ -65,25 +103,55 @@ class NearDuplicateIndex:
                 status=ImportedItem.Status.IMPORTED, pk__gt=self.last_pk, fetched_at__gte=window
             )
             .order_by("pk")
-            .values_list("pk", "signature")
+            .values_list("pk", "signature", "facts")
             .iterator()
         )
-        for pk, data in rows:
-            self.add(pk, from_bytes(data))
+        for pk, data, stored_facts in rows:
+            self.add(pk, from_bytes(data), stored_facts or None)
 
-    def add(self, key, minhash: MinHash):
+    def add(self, key, minhash: MinHash, text_facts: dict | None = None):
         if key in self.signatures:
             return
         self.lsh.insert(key, minhash)
         self.signatures[key] = minhash
+        if text_facts and _short(text_facts):
+            self.short_lsh.insert(key, minhash)
+            self.facts[key] = text_facts
         if isinstance(key, int):
             self.last_pk = max(self.last_pk, key)
 
-    def find(self, minhash: MinHash):
-        """(key, similarity) of the closest original at or above the threshold, or None."""
+    def find(self, minhash: MinHash, text_facts: dict | None = None):
+        """(key, similarity) of the closest original telling the same story, or None."""
+        candidates = set(self.lsh.query(minhash))
+        if text_facts and _short(text_facts):
+            candidates.update(self.short_lsh.query(minhash))
         best = None
-        for key in self.lsh.query(minhash):
-            similarity = self.signatures[key].jaccard(minhash)
-            if similarity >= self.threshold and (best is None or similarity > best[1]):
+        for key in candidates:
+            similarity = match(
+                self.signatures[key], self.facts.get(key), minhash, text_facts, self.threshold
+            )
+            if similarity is not None and (best is None or similarity > best[1]):
                 best = (key, similarity)
         return best
+
+
+def match(original: MinHash, original_facts, minhash: MinHash, text_facts, threshold: float):
+    """The similarity of two texts when they tell the same story, else None.
+
+    Long texts: the shingle threshold. Two short ones: the same numbers, and either the
+    threshold or all but one sentence on each side the same (a stored item from before facts
+    were kept has none, and is judged by the threshold alone).
+    """
+    similarity = original.jaccard(minhash)
+    short = bool(original_facts and text_facts and _short(original_facts) and _short(text_facts))
+    if not short:
+        return similarity if similarity >= threshold else None
+    if original_facts["numbers"] != text_facts["numbers"]:
+        return None
+    if similarity >= threshold or same_sentences(original_facts, text_facts):
+        return similarity
+    return None
+
+
+def _short(text_facts: dict) -> bool:
+    return text_facts["words"] < settings.HOABAN_INGEST_SHORT_STORY_WORDS

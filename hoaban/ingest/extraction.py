@@ -17,11 +17,19 @@ import lxml.html
 import trafilatura
 from django.utils.translation import gettext as _
 
-from .dates import published_at
+from . import attribution, completeness
+from .attribution import Origin
+from .dates import is_date_line, published_at
 from .encoding import check_not_garbled
 
 DATELINE = re.compile(r"^([A-ZĐ][A-ZĐ.]{1,11})\s*[-–—]\s+(?=\S)")
-SOURCE_LINE = re.compile(r"^(Nguồn|Theo|Source)\s*:?\s+\S", re.IGNORECASE)
+CAPTION_CLASS = re.compile(r"caption|credit|image_desc|img_desc|photo_desc", re.IGNORECASE)
+SECOND_LOOK_SHARE = 0.5
+CAPTION_XPATH = (
+    "//body//*["
+    + " or ".join(f"contains(@class, '{word}')" for word in ("aption", "redit", "_desc"))
+    + "]"
+)
 PHOTO_CREDIT = re.compile(r"[\s(]*(\(?\s*Ảnh\s*:\s*[^()]+?)\)?\s*$")
 
 
@@ -42,7 +50,9 @@ def parse_html(html: str):
     version="1.0" encoding="utf-8"?>`, common on XHTML portals). A parser per call, as lxml
     parsers must not be shared between threads.
     """
-    parser = lxml.html.HTMLParser(encoding="utf-8")
+    # Comments go: trafilatura's own parser drops them, and a paragraph holding one
+    # (`<p>…<!-- -->…</p>`) is otherwise lost whole.
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     html = CONTROL_CHARACTERS.sub("", html)
     try:
         return lxml.html.fromstring(html.encode("utf-8", errors="replace"), parser=parser)
@@ -66,13 +76,30 @@ class Extracted:
     dateline: str = ""
     author: str = ""
     published_at: datetime | None = None
+    # Where the date was read (dates.Basis): "url" is a guess the editor is told about.
+    date_basis: str = ""
     # ("paragraph", text) | ("heading", text) | ("image", Photo), in reading order.
     blocks: list = field(default_factory=list)
     source_line: str = ""
+    # The outlet the page names, with a link, as the story's source: it is a republication.
+    origin: Origin | None = None
+    # Why the text may be incomplete (completeness.doubt), or "".
+    incomplete: str = ""
 
     @property
     def photos(self) -> list[Photo]:
         return [value for kind, value in self.blocks if kind == "image"]
+
+    @property
+    def story_url(self) -> str:
+        """The story's own address: the original's when the page republishes it."""
+        return self.origin.url if self.origin else self.canonical_url
+
+    @property
+    def body_text(self) -> str:
+        """Lead and body as plain text, as the draft prints them."""
+        parts = [self.lead] + [value for kind, value in self.blocks if kind != "image"]
+        return "\n".join(part for part in parts if part)
 
     @property
     def text(self) -> str:
@@ -88,50 +115,113 @@ def extract_article(html: str, *, url: str) -> Extracted:
         raise ExtractionError(_("The page is empty."))
     _captions_as_titles(tree)
     page_text = " ".join(tree.text_content().split())
-    try:
-        result = trafilatura.extract(
-            tree,
-            url=url,
-            output_format="xml",
-            with_metadata=True,
-            include_images=True,
-            include_comments=False,
-            include_tables=False,
-            favor_precision=True,
-            # Markup only: a full-text search picks up the dates of the "recent news" rail.
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
-    except lxml.etree.XMLSyntaxError:  # markup its own XML step cannot read back
-        result = None
-    if not result:
+    # Read before trafilatura, which changes the tree: links, emphasis, the page's paragraphs.
+    source_links = attribution.source_links(tree, base_url=url)
+    set_apart = attribution.set_apart_names(tree)
+    main_block = completeness.main_text_block(tree)
+    page_words = completeness.block_words(main_block)
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        include_images=True,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=True,
+        # Markup only: a full-text search picks up the dates of the "recent news" rail.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if document is None or document.body is None or not len(document.body):
         raise ExtractionError(_("No article text was found on the page."))
-    doc = lxml.etree.fromstring(result.encode("utf-8"))
-    main = doc.find("main")
-    title = (doc.get("title") or "").strip()
+    title = (document.title or "").strip()
+    date, date_basis = published_at(
+        page_day=_day(document.date), near_headline=_after(page_text, title), url=url
+    )
+    blocks = _blocks(document.body, base_url=url, title=title)
+    if _words(blocks) < SECOND_LOOK_SHARE * page_words:
+        blocks = _second_look(html, url=url, title=title, first=blocks)
     extracted = Extracted(
         url=url,
-        canonical_url=urljoin(url, doc.get("url") or url),
+        canonical_url=urljoin(url, document.url or url),
         title=title,
-        author=(doc.get("author") or "").strip(),
-        published_at=published_at(
-            page_day=_day(doc.get("date")), near_headline=_after(page_text, title), url=url
-        ),
-        blocks=_blocks(main, base_url=url, title=title),
+        author=(document.author or "").strip(),
+        published_at=date,
+        date_basis=date_basis,
+        blocks=blocks,
     )
+    _take_credits(extracted, source_links=source_links, set_apart=set_apart)
+    if not extracted.author and main_block is not None:
+        # A name set apart at the end of the article, which trafilatura dropped with its line.
+        closing = [text for text, e in set_apart.items() if main_block in e.iterancestors()]
+        extracted.author = closing[-1] if closing else ""
     _split_lead(extracted)
     if not extracted.title or not extracted.lead:
         raise ExtractionError(_("The page has no headline or no article text."))
     check_not_garbled(extracted.text)
+    lines = [extracted.lead] + [value for kind, value in extracted.blocks if kind == "paragraph"]
+    extracted.incomplete = completeness.doubt(
+        html=html,
+        last_line=lines[-1],
+        kept_words=completeness.words(extracted.body_text),
+        page_words=page_words,
+    )
     return extracted
 
 
+def _words(blocks) -> int:
+    return sum(completeness.words(value) for kind, value in blocks if kind != "image")
+
+
+def _second_look(html: str, *, url: str, title: str, first: list) -> list:
+    """Blocks read again favouring recall, for a page where the precise reading kept under
+    half of the page's main text block; kept if they hold more text."""
+    tree = parse_html(html)
+    _captions_as_titles(tree)
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        include_images=True,
+        include_comments=False,
+        include_tables=True,
+        favor_recall=True,
+    )
+    if document is None or document.body is None:
+        return first
+    blocks = _blocks(document.body, base_url=url, title=title)
+    return blocks if _words(blocks) > _words(first) else first
+
+
 def _captions_as_titles(tree):
+    """Captions become their photo's title, and leave the text.
+
+    A <figcaption>, or an element whose class names it a caption (WordPress's
+    `wp-caption-text`, `PhotoCMS_Caption`, `image_desc`, a gallery's photo credit), is the
+    caption of the photo nearest to it; left in place, trafilatura keeps it as a paragraph
+    of the article beside the photo, often several times over.
+    """
     for figure in tree.iter("figure"):
         caption = figure.find(".//figcaption")
         image = figure.find(".//img")
         if caption is not None and image is not None:
             image.set("title", " ".join(caption.text_content().split()))
             caption.drop_tree()
+    for element in tree.xpath(CAPTION_XPATH):
+        if not CAPTION_CLASS.search(element.get("class")) or element.find(".//img") is not None:
+            continue
+        image = _nearest_image(element)
+        if image is None:
+            continue
+        if not image.get("title"):
+            image.set("title", " ".join(element.text_content().split()))
+        element.drop_tree()
+
+
+def _nearest_image(element, levels: int = 3):
+    for ancestor in list(element.iterancestors())[:levels]:
+        image = ancestor.find(".//img")
+        if image is not None:
+            return image
+    return None
 
 
 def _after(text: str, headline: str, length: int = 400) -> str:
@@ -149,20 +239,73 @@ def _day(value):
         return None
 
 
+# Elements of trafilatura's XML that start a line of their own; <lb/> ends one.
+BLOCK_TAGS = {"p", "head", "list", "item", "quote", "code", "table", "row", "cell", "div"}
+
+
 def _blocks(main, *, base_url: str, title: str) -> list:
-    blocks = []
-    for element in main if main is not None else ():
-        if element.tag == "graphic":
-            src = element.get("src")
-            if src:
-                caption = element.get("title") or element.get("alt") or ""
-                blocks.append(("image", _photo(urljoin(base_url, src), caption)))
-            continue
-        text = " ".join("".join(element.itertext()).split())
-        if not text or (element.tag == "head" and text == title and not blocks):
-            continue
-        blocks.append(("heading" if element.tag == "head" else "paragraph", text))
+    """Paragraphs, headings and photos of trafilatura's <main>, in reading order.
+
+    Every piece of text counts, the tails after elements included, and a <lb/> (a <br> on
+    the page) ends a paragraph rather than gluing its two lines into one word.
+    """
+    blocks, line = [], []
+
+    def end_line(kind="paragraph"):
+        text = " ".join("".join(line).split())
+        line.clear()
+        if not text or text == base_url:
+            return  # the page's own address, printed in its print header
+        if kind == "heading" and title.startswith(text):
+            return  # the headline again, often after a table the extractor read first
+        if is_date_line(text):
+            return  # the printed date, read into published_at
+
+        blocks.append((kind, text))
+
+    def walk(element):
+        if element.text:
+            line.append(element.text)
+        for child in element:
+            if child.tag == "graphic":
+                end_line()
+                src = child.get("src")
+                if src:
+                    caption = child.get("title") or child.get("alt") or ""
+                    blocks.append(("image", _photo(urljoin(base_url, src), caption)))
+            elif child.tag == "lb":
+                end_line()
+            elif child.tag == "head":
+                end_line()
+                walk(child)
+                end_line("heading")
+            elif child.tag == "row" and _inline_row(child):
+                end_line()
+                line.append(" | ".join(" ".join("".join(c.itertext()).split()) for c in child))
+                end_line()
+            elif child.tag in BLOCK_TAGS:
+                end_line()
+                walk(child)
+                end_line()
+            else:
+                walk(child)
+            if child.tail:
+                line.append(child.tail)
+
+    if main is not None:
+        walk(main)
+        end_line()
     return blocks
+
+
+def _inline_row(row) -> bool:
+    """A row of a data table (cells of plain text), printed as one line."""
+    return len(row) > 1 and not any(
+        grandchild.tag in BLOCK_TAGS | {"lb", "graphic", "head"}
+        for cell in row
+        for grandchild in cell.iter()
+        if grandchild is not cell
+    )
 
 
 def _photo(src: str, caption: str) -> Photo:
@@ -173,12 +316,34 @@ def _photo(src: str, caption: str) -> Photo:
     return Photo(src=src, caption=caption)
 
 
+def _take_credits(extracted: Extracted, *, source_links: dict, set_apart: dict):
+    """Byline and source lines leave the body: the closing ones, and a "By …" opening it."""
+    blocks = extracted.blocks
+    credit = ""
+    while blocks and blocks[-1][0] == "paragraph":
+        text = blocks[-1][1]
+        if attribution.is_source_line(text):
+            extracted.source_line = extracted.source_line or text
+            extracted.origin = extracted.origin or source_links.get(text)
+        elif not credit and (found := attribution.byline(text, set_apart=set_apart)):
+            credit = found
+        else:
+            break
+        blocks.pop()
+    first = next((i for i, (kind, _v) in enumerate(blocks) if kind == "paragraph"), None)
+    if not credit and first is not None:
+        credit = attribution.byline(blocks[first][1], set_apart=set())
+        if credit:
+            del blocks[first]
+    if credit:
+        extracted.author = credit
+    if extracted.origin is None and source_links:
+        # trafilatura often drops the closing "Nguồn:" line; the page's last one is the story's.
+        extracted.origin = list(source_links.values())[-1]
+
+
 def _split_lead(extracted: Extracted):
     blocks = extracted.blocks
-    while blocks and blocks[-1][0] == "paragraph" and SOURCE_LINE.match(blocks[-1][1]):
-        if len(blocks[-1][1]) > 160:
-            break
-        extracted.source_line = blocks.pop()[1]
     for index, (kind, value) in enumerate(blocks):
         if kind == "paragraph":
             del blocks[index]

@@ -14,9 +14,11 @@ import hashlib
 import io
 import posixpath
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.core.files.images import ImageFile
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import Truncator
@@ -53,16 +55,19 @@ class Verdict:
 
 
 def judge(*, extracted: Extracted, minhash, index: dedup.NearDuplicateIndex) -> Verdict:
+    """A story already imported under its address (for a republication, the original's,
+    perhaps taken from the original's own portal), else the closest near-duplicate."""
+    same_story = Q(canonical_url=extracted.story_url)
+    if extracted.origin:
+        same_story |= Q(url=extracted.origin.url)
     original = (
-        ImportedItem.objects.filter(
-            canonical_url=extracted.canonical_url, status=ImportedItem.Status.IMPORTED
-        )
+        ImportedItem.objects.filter(same_story, status=ImportedItem.Status.IMPORTED)
         .values_list("pk", flat=True)
         .first()
     )
     if original is not None:
         return Verdict(original, 1.0)
-    match = index.find(minhash)
+    match = index.find(minhash, dedup.facts(extracted.text))
     return Verdict(*match) if match else Verdict()
 
 
@@ -88,11 +93,14 @@ def import_item(
             item = ImportedItem(
                 source=source,
                 url=url,
-                canonical_url=extracted.canonical_url,
+                canonical_url=extracted.story_url,
                 title=extracted.title[:500],
                 author=extracted.author[:200],
                 published_at=extracted.published_at,
+                date_basis=extracted.date_basis,
+                incomplete=extracted.incomplete,
                 signature=dedup.to_bytes(minhash),
+                facts=dedup.facts(extracted.text),
                 raw_html=ImportedItem.compress(html),
             )
             if verdict.is_duplicate:
@@ -108,7 +116,7 @@ def import_item(
             image.file.storage.delete(image.file.name)
         raise
     if item.status == ImportedItem.Status.IMPORTED:
-        index.add(item.pk, minhash)
+        index.add(item.pk, minhash, item.facts)
     return item
 
 
@@ -139,13 +147,49 @@ def _create_draft(source, extracted, photos, stored) -> ArticlePage:
         lead_image=lead_image,
         body=_body(body_blocks, images, skip=lead_image),
         byline=extracted.author[:200],
-        source_name=source.name[:200],
-        source_url=extracted.canonical_url,
         live=False,
+        **_attribution(source, extracted),
     )
     section.add_child(instance=article)
     article.save_revision(log_action=True)
     return article
+
+
+def _attribution(source: Source, extracted: Extracted) -> dict:
+    """Source: the original, named as its known Source if it is one; via: the republisher."""
+    if extracted.origin is None:
+        return {"source_name": source.name[:200], "source_url": extracted.canonical_url}
+    known = known_source(extracted.origin.url, besides=source)
+    return {
+        "source_name": (known.name if known else extracted.origin.name)[:200],
+        "source_url": extracted.origin.url,
+        "source_via_name": source.name[:200],
+        "source_via_url": extracted.canonical_url,
+    }
+
+
+def known_source(url: str, *, besides: Source) -> Source | None:
+    """The Source (other than the republisher) whose portal the address is on: the one whose
+    home URL it lies under, else the only one on its host."""
+    host = _host(url)
+    on_host = [
+        candidate
+        for candidate in Source.objects.exclude(pk=besides.pk).only(
+            "name", "home_url", "feed_url", "list_url"
+        )
+        if any(
+            other and _host(other) == host
+            for other in (candidate.home_url, candidate.feed_url, candidate.list_url)
+        )
+    ]
+    under = [candidate for candidate in on_host if url.startswith(candidate.home_url)]
+    if under:
+        return max(under, key=lambda candidate: len(candidate.home_url))
+    return on_host[0] if len(on_host) == 1 else None
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc.lower().removeprefix("www.")
 
 
 def _store_image(item: PhotoFile, source: Source, stored: list) -> NewsImage:

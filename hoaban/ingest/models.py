@@ -151,6 +151,15 @@ class Source(index.Indexed, models.Model):
         return self.last_fetched_at is None or self.last_fetched_at + self.fetch_interval <= now
 
 
+class DateBasis(models.TextChoices):
+    """Where an imported article's date was read (hoaban.ingest.dates.Basis)."""
+
+    PRINTED = "printed", _("printed on the page")
+    MARKUP = "markup", _("the page's metadata")
+    FEED = "feed", _("the feed")
+    URL = "url", _("only the page's address")
+
+
 class ImportedItem(models.Model):
     """One article taken from a source: imported as a draft, or linked to the one it repeats."""
 
@@ -184,10 +193,18 @@ class ImportedItem(models.Model):
         related_name="duplicates",
     )
     similarity = models.FloatField(_("similarity"), null=True, blank=True)
+    date_basis = models.CharField(
+        _("date read from"), max_length=10, choices=DateBasis.choices, blank=True
+    )
+    # Why the text may have been cut short (ends mid-sentence, HTML cut off, much shorter
+    # than the page's visible text); empty when it looked whole.
+    incomplete = models.TextField(_("may be incomplete"), blank=True)
     # One line per edition whose machine-translated draft could not be made, with the reason.
     translation_error = models.TextField(_("translation error"), blank=True)
     # MinHash signature of the text, so the near-duplicate index is rebuilt without re-reading.
     signature = models.BinaryField(editable=False)
+    # Length, sentence hashes and numbers of the text (dedup.facts), for short stories.
+    facts = models.JSONField(default=dict, editable=False)
     # The page as fetched (decoded, then zlib-compressed UTF-8), kept for re-extraction.
     raw_html = models.BinaryField(editable=False)
     fetched_at = models.DateTimeField(_("fetched"), default=timezone.now, db_index=True)

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from . import dedup
+from .dates import Basis
 from .discovery import Candidate, DiscoveryError, discover
 from .encoding import EncodingError, decode_page
 from .extraction import Extracted, ExtractionError, Photo, extract_article
@@ -133,6 +134,7 @@ class Syndicator:
         extracted = extract_article(html, url=fetched.url)
         if candidate.published_at and not _has_time(extracted.published_at):
             extracted.published_at = candidate.published_at
+            extracted.date_basis = Basis.FEED
         return html, extracted
 
     def _import(self, source: Source, candidate: Candidate, summary: RunSummary) -> str:
@@ -162,10 +164,10 @@ class Syndicator:
     def _judge_only(self, extracted: Extracted) -> str:
         minhash = dedup.signature(extracted.text)
         verdict = judge(extracted=extracted, minhash=minhash, index=self.index)
-        if verdict.is_duplicate or extracted.canonical_url in self.seen_canonical:
+        if verdict.is_duplicate or extracted.story_url in self.seen_canonical:
             return ImportedItem.Status.DUPLICATE
-        self.seen_canonical.add(extracted.canonical_url)
-        self.index.add(extracted.canonical_url, minhash)
+        self.seen_canonical.add(extracted.story_url)
+        self.index.add(extracted.story_url, minhash, dedup.facts(extracted.text))
         return ImportedItem.Status.IMPORTED
 
     def _download_photos(self, extracted: Extracted) -> list[PhotoFile]:

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import django_filters
 from django.contrib.admin.utils import quote
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +14,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .models import Source
+from .models import ImportedItem, Source
 
 PERIODS = [(1, _("Last day")), (7, _("Last 7 days")), (30, _("Last 30 days"))]
 DEFAULT_DAYS = 7
@@ -49,8 +49,16 @@ class SyndicationReportView(ReportView):
     filterset_class = SourceReportFilterSet
     permission_policy = ModelPermissionPolicy(Source)
     any_permission_required = ["add", "change", "view"]
-    list_export = ["name", "run_count", *TOTALS, "last_fetched_at", "last_result", "last_error"]
-    export_headings = {"run_count": _("Runs")}
+    list_export = [
+        "name",
+        "run_count",
+        *TOTALS,
+        "incomplete_count",
+        "last_fetched_at",
+        "last_result",
+        "last_error",
+    ]
+    export_headings = {"run_count": _("Runs"), "incomplete_count": _("May be incomplete")}
     columns = [
         TitleColumn("name", label=_("Source"), get_url=_edit_url),
         Column("run_count", label=_("Runs")),
@@ -58,6 +66,7 @@ class SyndicationReportView(ReportView):
         Column("imported", label=_("Imported")),
         Column("duplicates", label=_("Duplicates")),
         Column("failed", label=_("Failures")),
+        Column("incomplete_count", label=_("May be incomplete")),
         DateColumn("last_fetched_at", label=_("Last fetched")),
         Column("get_last_result_display", label=_("Last result")),
         Column("last_error", label=_("Last error")),
@@ -72,8 +81,19 @@ class SyndicationReportView(ReportView):
         return days if days in dict(PERIODS) else DEFAULT_DAYS
 
     def get_queryset(self):
-        in_period = Q(runs__started_at__gte=timezone.now() - timedelta(days=self.days))
+        since = timezone.now() - timedelta(days=self.days)
+        in_period = Q(runs__started_at__gte=since)
         sums = {name: Coalesce(Sum(f"runs__{name}", filter=in_period), 0) for name in TOTALS}
-        return Source.objects.annotate(run_count=Count("runs", filter=in_period), **sums).order_by(
-            "name"
+        # A subquery, not a second join: joined with the runs it would multiply their sums.
+        incomplete = (
+            ImportedItem.objects.filter(source=OuterRef("pk"), fetched_at__gte=since)
+            .exclude(incomplete="")
+            .values("source")
+            .annotate(count=Count("pk"))
+            .values("count")
         )
+        return Source.objects.annotate(
+            run_count=Count("runs", filter=in_period),
+            incomplete_count=Coalesce(Subquery(incomplete), 0),
+            **sums,
+        ).order_by("name")

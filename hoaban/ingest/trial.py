@@ -14,17 +14,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from . import dedup
-from .dates import date_in_url, find_datetimes, local_zone
 from .discovery import Candidate, discover
-from .extraction import Extracted, Photo, parse_html
+from .extraction import Extracted, Photo
 from .fetching import Fetcher, FetchError
 from .importer import judge
-from .models import ImportedItem, Source
+from .models import DateBasis, ImportedItem, Source
 from .pipeline import EXPECTED, Syndicator
 
 THUMBNAIL_SIZE = (320, 240)
@@ -108,13 +106,13 @@ def _read(syndicator: Syndicator, source: Source, candidate: Candidate) -> Trial
     item = TrialItem(url=candidate.url, title=candidate.title)
     try:
         fetched = syndicator.fetcher.get(candidate.url)
-        html, extracted = syndicator.extract(candidate, fetched)
+        _html, extracted = syndicator.extract(candidate, fetched)
     except EXPECTED as error:
         item.error = str(error)
         return item
     item.title = extracted.title
     item.published_at = extracted.published_at
-    item.date_origin = _date_origin(extracted, candidate, html)
+    item.date_origin = _date_origin(extracted)
     item.author = extracted.author
     item.lead = extracted.lead
     item.verdict = _verdict(syndicator, source, extracted, candidate.url)
@@ -123,21 +121,13 @@ def _read(syndicator: Syndicator, source: Source, candidate: Candidate) -> Trial
     return item
 
 
-def _date_origin(extracted: Extracted, candidate: Candidate, html: str) -> str:
-    """Where the date most likely came from, so an editor can check it at its source."""
-    value = extracted.published_at
-    if value is None:
+def _date_origin(extracted: Extracted) -> str:
+    """Where extraction read the date, so an editor can check it at its source."""
+    if extracted.published_at is None:
         return _("none found: the draft gets the time of import")
-    if candidate.published_at and value == candidate.published_at:
-        return _("taken from the feed")
-    day = timezone.localtime(value, local_zone()).date()
-    tree = parse_html(html)
-    printed = find_datetimes(" ".join(tree.text_content().split())) if tree is not None else []
-    if any(found.date() == day for found in printed):
-        return _("printed on the page")
-    if date_in_url(extracted.url) == day:
-        return _("taken from the article's address")
-    return _("taken from the page's metadata")
+    if extracted.date_basis not in DateBasis.values:
+        return _("found, source not recorded")
+    return str(DateBasis(extracted.date_basis).label)
 
 
 def _verdict(syndicator: Syndicator, source: Source, extracted: Extracted, url: str) -> str:

@@ -1,5 +1,7 @@
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -8,7 +10,7 @@ from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
-from .models import Source
+from .models import DateBasis, ImportedItem, Source
 from .reports import SyndicationReportView
 from .views import FetchNowView, SourceTestView, source_url
 
@@ -117,3 +119,34 @@ def register_report_menu_item():
         icon_name="download",
         order=1000,
     )
+
+
+@hooks.register("before_edit_page")
+def warn_about_doubtful_import(request, page):
+    """An imported draft that may be cut short, or whose date is a guess, says so on top."""
+    if request.method != "GET":
+        return
+    item = (
+        ImportedItem.objects.filter(article_id=page.pk)
+        .only("incomplete", "date_basis", "url")
+        .first()
+    )
+    if item is None:
+        return
+    if item.incomplete:
+        messages.warning(
+            request,
+            gettext(
+                "This imported article may be incomplete (%(reason)s). Compare it with the "
+                "original before publishing: %(url)s"
+            )
+            % {"reason": item.incomplete, "url": item.url},
+        )
+    if item.date_basis == DateBasis.URL:
+        messages.warning(
+            request,
+            gettext(
+                "The page printed no date: this article's date was taken from its address. "
+                "Check it before publishing."
+            ),
+        )

@@ -477,6 +477,8 @@ HOABAN_INGEST_MAX_IMAGE_BYTES = 12_000_000
 # Near-duplicates: Jaccard similarity of 3-word shingles at or above which two texts are one
 # story, estimated with MinHash; originals older than the window are no longer compared.
 HOABAN_INGEST_NEAR_DUPLICATE_THRESHOLD = 0.7
+# Stories shorter than this (in words) are also compared sentence by sentence (dedup.py).
+HOABAN_INGEST_SHORT_STORY_WORDS = 200
 HOABAN_INGEST_SHINGLE_WORDS = 3
 HOABAN_INGEST_MINHASH_PERMUTATIONS = 128
 HOABAN_INGEST_DEDUP_WINDOW_DAYS = 90

@@ -57,6 +57,23 @@ def test_syndicated_article_links_to_its_source(client, news_site):
     assert "Cổng Thông tin điện tử tỉnh Điện Biên</a>" in html
 
 
+def test_republished_article_names_the_original_and_the_outlet_it_came_through(client, news_site):
+    article = news_site.article(
+        "news",
+        source_name="Cổng Thông tin điện tử tỉnh Điện Biên",
+        source_url="https://dienbien.gov.vn/portal/Pages/2025-3-13/hop-tac.aspx",
+        source_via_name="Thông tin đối ngoại",
+        source_via_url="https://thongtindoingoai.vn/bai-viet/hop-tac-5501.html",
+    )
+    html = client.get(article.url).content.decode()
+    source = html.index("Nguồn:")
+    via = html.index(
+        'qua <a href="https://thongtindoingoai.vn/bai-viet/hop-tac-5501.html" '
+        'rel="noopener external">Thông tin đối ngoại</a>'
+    )
+    assert source < via
+
+
 def test_article_shows_recent_news_and_related_articles_by_tag(client, news_site):
     article = news_site.article("news", title="Hợp tác với Saint Petersburg", tags=["Nga"])
     news_site.article("business", title="Doanh nghiệp Nga tìm hiểu Điện Biên", tags=["Nga"])

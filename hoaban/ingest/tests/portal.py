@@ -2,8 +2,9 @@
 
 It serves the pages and feeds under fixtures/ (with "{{base}}" replaced by its own address),
 draws the photos they show, and plays the misbehaving portal on a few paths: a slow answer, a
-redirect loop, a 5 MB page, pages in Windows-1258 labelled UTF-8 and the reverse, and text
-garbled at the source. Feeds answer conditional GETs, and every request is logged.
+redirect loop, a 5 MB page, a page cut off mid-paragraph, pages in Windows-1258 labelled UTF-8
+and the reverse, and text garbled at the source. Feeds answer conditional GETs, and every
+request is logged.
 """
 
 import hashlib
@@ -109,6 +110,7 @@ class _Handler(BaseHTTPRequestHandler):
             "/bad/utf-8-labelled-windows-1258.html": self._utf8_as_windows_1258,
             "/bad/mojibake.html": self._mojibake,
             "/bad/flaky.html": self._flaky,
+            "/bad/cut.html": self._cut,
         }.get(path)
         if special:
             return special()
@@ -154,6 +156,13 @@ class _Handler(BaseHTTPRequestHandler):
         if len(self.portal.requested("/bad/flaky.html")) % 2:
             return self._send(503, b"<html><body>Service Unavailable</body></html>")
         self._send(200, b"<html><body><p>Lan thu hai thi duoc.</p></body></html>")
+
+    def _cut(self):
+        """The connection dropped mid-paragraph: the page ends inside its third paragraph."""
+        page = self.portal.fixture(
+            "dienbien/tin-tuc/dien-bien-tang-cuong-hop-tac-voi-saint-petersburg-1203.html"
+        )
+        self._send(200, page[: page.index("du lịch, năng lượng")].encode("utf-8"))
 
     def _windows_1258_as_utf8(self):
         page = self.portal.fixture("bad/source-windows-1258.html")

@@ -1,4 +1,11 @@
-from hoaban.ingest.dedup import NearDuplicateIndex, from_bytes, signature, to_bytes
+from hoaban.ingest.dedup import (
+    NearDuplicateIndex,
+    facts,
+    from_bytes,
+    same_sentences,
+    signature,
+    to_bytes,
+)
 
 STORY = (
     "Bí thư Tỉnh ủy Trần Quốc Cường tiếp đoàn công tác của thành phố Saint Petersburg do ông "
@@ -32,3 +39,48 @@ def test_case_does_not_hide_a_copy():
 def test_signature_survives_storage():
     stored = from_bytes(to_bytes(signature(STORY)))
     assert stored.jaccard(signature(STORY)) == 1.0
+
+
+SHORT = (
+    "Sáng 14/6, Hội Chữ thập đỏ tỉnh Điện Biên tổ chức ngày hội hiến máu tình nguyện tại Nhà "
+    "văn hóa tỉnh. Hơn 600 đoàn viên, thanh niên, cán bộ và người dân đã đăng ký tham gia. Kết "
+    "quả, ban tổ chức tiếp nhận được 512 đơn vị máu đạt tiêu chuẩn. Số máu này được chuyển về "
+    "Bệnh viện Đa khoa tỉnh phục vụ cấp cứu và điều trị."
+)
+SHORT_REWRITTEN = SHORT.replace(
+    "Hơn 600 đoàn viên, thanh niên, cán bộ và người dân đã đăng ký tham gia.",
+    "Ngày hội thu hút đông đảo người tham gia, với trên 600 người đăng ký hiến máu.",
+)
+
+
+def power_cut(day: str, area: str, hours: str) -> str:
+    return (
+        f"Công ty Điện lực Điện Biên thông báo tạm ngừng cung cấp điện ngày {day} tại {area} "
+        f"{hours}. Thời gian ngừng cấp điện để bảo dưỡng, sửa chữa lưới điện. Công ty đề nghị "
+        "khách hàng chủ động sắp xếp công việc sản xuất, kinh doanh. Sau khi hoàn thành công "
+        "việc, điện sẽ được cấp trở lại sớm nhất."
+    )
+
+
+def indexed(text: str) -> NearDuplicateIndex:
+    index = NearDuplicateIndex()
+    index.add(1, signature(text), facts(text))
+    return index
+
+
+def test_short_story_with_one_sentence_rewritten_is_the_same_story():
+    assert signature(SHORT).jaccard(signature(SHORT_REWRITTEN)) < 0.7  # the threshold misses it
+    key, _similarity = indexed(SHORT).find(signature(SHORT_REWRITTEN), facts(SHORT_REWRITTEN))
+    assert key == 1
+
+
+def test_short_stories_from_one_template_are_different_stories():
+    first = power_cut("20/5/2025", "phường Mường Thanh", "từ 7 giờ đến 11 giờ")
+    second = power_cut("22/5/2025", "phường Him Lam", "từ 7 giờ 30 đến 12 giờ")
+    assert same_sentences(facts(first), facts(second))  # one sentence apart, like a rewrite
+    assert indexed(first).find(signature(second), facts(second)) is None
+
+
+def test_two_sentences_rewritten_are_not_taken_for_a_copy():
+    twice = SHORT_REWRITTEN.replace("Số máu này được chuyển về", "Toàn bộ số máu được đưa về")
+    assert indexed(SHORT).find(signature(twice), facts(twice)) is None

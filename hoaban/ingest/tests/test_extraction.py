@@ -1,10 +1,10 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import lxml.etree
 import pytest
 
-from hoaban.ingest import extraction
+from hoaban.ingest.attribution import Origin
+from hoaban.ingest.dates import Basis
 from hoaban.ingest.encoding import EncodingError
 from hoaban.ingest.extraction import ExtractionError, extract_article
 
@@ -99,6 +99,7 @@ def test_date_only_in_the_url_is_used(portal):
         portal, "dienbien/tin-tuc/2025-4-20/chu-tich-ubnd-tinh-lam-viec-voi-dai-su-quan-1215.html"
     )
     assert article.published_at == datetime(2025, 4, 20, tzinfo=HANOI)
+    assert article.date_basis == Basis.URL
     assert article.source_line == "Source: Cổng thông tin điện tử tỉnh Điện Biên"
 
 
@@ -129,10 +130,179 @@ def test_control_characters_in_the_markup_are_dropped_not_fatal(portal):
     assert article.lead.startswith("Chiều 13/3, Bí thư Tỉnh ủy Trần Quốc Cường đã tiếp đoàn")
 
 
-def test_markup_the_extractor_cannot_read_back_is_a_reason_not_a_crash(portal, monkeypatch):
-    def extract_failing_on_its_own_xml(*args, **kwargs):
-        return lxml.etree.fromstring("<a\x01>Điện Biên</a>")  # raises XMLSyntaxError
+def article_page(
+    body: str, *, title="Mường Chà khôi phục nghề dệt thổ cẩm của đồng bào Thái"
+) -> str:
+    """A portal's article page around the given body markup, with a menu and a rail."""
+    return f"""<html lang="vi"><head><meta charset="utf-8"><title>{title}</title></head><body>
+    <nav><ul><li><a href="/">Trang chủ</a></li><li><a href="/tin-tuc">Tin tức</a></li></ul></nav>
+    <div class="main"><h1 class="title">{title}</h1>
+    <div class="date">Thứ Hai, 21/04/2025 08:30</div>
+    <div class="content">{body}</div></div>
+    <aside><h3>Tin mới nhất</h3><ul><li><a href="/a">Đại hội chi bộ cơ sở</a></li></ul></aside>
+    <footer>Cơ quan chủ quản: UBND tỉnh Điện Biên. Ghi rõ nguồn khi phát hành lại.</footer>
+    </body></html>"""
 
-    monkeypatch.setattr(extraction.trafilatura, "extract", extract_failing_on_its_own_xml)
-    with pytest.raises(ExtractionError, match="Không tìm thấy nội dung bài viết"):
-        extract(portal, SAINT_PETERSBURG)
+
+LEAD = (
+    "ĐBP - Những năm gần đây, chị em phụ nữ dân tộc Thái ở xã Pa Ham, huyện Mường Chà đã "
+    "cùng nhau khôi phục nghề dệt thổ cẩm truyền thống, vừa giữ gìn bản sắc vừa có thêm thu nhập."
+)
+MIDDLE = (
+    "Mỗi tấm vải được dệt thủ công trong nhiều ngày, với những hoa văn mô phỏng núi rừng, "
+    "sông suối và cây cỏ quen thuộc của vùng cao Tây Bắc."
+)
+CLOSING = (
+    "Theo lãnh đạo xã, thời gian tới địa phương sẽ hỗ trợ các hộ quảng bá sản phẩm trên "
+    "sàn thương mại điện tử và gắn nghề dệt với phát triển du lịch cộng đồng."
+)
+
+
+def test_paragraph_holding_an_html_comment_is_kept_whole():
+    page = article_page(
+        f"<p>{LEAD}</p><p>Mỗi tấm vải được dệt thủ công trong nhiều ngày,<!-- quảng cáo --> với "
+        "những hoa văn mô phỏng núi rừng, sông suối và cây cỏ quen thuộc của vùng cao Tây Bắc.</p>"
+        f"<p>{CLOSING}</p>"
+    )
+    article = extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html")
+    assert ("paragraph", MIDDLE) in article.blocks
+
+
+def test_text_after_a_heading_is_kept():
+    page = article_page(f"<p>{LEAD}</p><h2>Giữ nghề cho thế hệ sau</h2>{MIDDLE}<p>{CLOSING}</p>")
+    article = extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html")
+    assert ("heading", "Giữ nghề cho thế hệ sau") in article.blocks
+    assert ("paragraph", MIDDLE) in article.blocks
+
+
+def test_lines_split_by_line_breaks_are_not_glued_together():
+    page = article_page(
+        f"<p>{LEAD}</p><p>{MIDDLE}</p>"
+        "<p>Các bản đạt chuẩn:<br>Quài Cang<br>Quài Nưa<br>Phì Nhừ</p>"
+        f"<p>{CLOSING}</p>"
+    )
+    text = extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html").text
+    assert "Các bản đạt chuẩn:\nQuài Cang\nQuài Nưa\nPhì Nhừ" in text
+    assert "chuẩn:Quài" not in text and "CangQuài" not in text
+
+
+def test_portal_laid_out_in_tables_yields_lead_and_body():
+    page = article_page(
+        '<table width="100%"><tr><td class="news-body">'
+        f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{CLOSING}</p>"
+        "</td></tr></table>"
+    )
+    article = extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html")
+    assert article.dateline == "ĐBP"
+    assert article.lead == LEAD.removeprefix("ĐBP - ")
+    assert article.blocks == [("paragraph", MIDDLE), ("paragraph", CLOSING)]
+
+
+def test_data_table_rows_are_kept_one_line_each():
+    page = article_page(
+        f"<p>{LEAD}</p><p>{MIDDLE}</p>"
+        "<table><tr><th>Xã</th><th>Số hộ dệt</th></tr>"
+        "<tr><td>Pa Ham</td><td>124</td></tr><tr><td>Hừa Ngài</td><td>87</td></tr></table>"
+        f"<p>{CLOSING}</p>"
+    )
+    article = extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html")
+    assert ("paragraph", "Pa Ham | 124") in article.blocks
+    assert ("paragraph", "Hừa Ngài | 87") in article.blocks
+
+
+def test_date_printed_under_the_headline_beats_the_date_in_the_url():
+    page = article_page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{CLOSING}</p>")
+    article = extract_article(page, url=f"{BASE}/tin-tuc/2025-4-20/det-tho-cam-1301.html")
+    assert article.published_at == datetime(2025, 4, 21, 8, 30, tzinfo=HANOI)
+    assert article.date_basis == Basis.PRINTED
+    assert "21/04/2025" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("closing", "credit"),
+    [
+        ("<p>Theo Báo Nhân Dân</p>", "Theo Báo Nhân Dân"),
+        ("<p>Bài, ảnh: Ngọc Thủy</p>", "Bài, ảnh: Ngọc Thủy"),
+        ("<p>Bài: Hà Linh - Ảnh: Văn Tú</p>", "Bài: Hà Linh - Ảnh: Văn Tú"),
+        ("<p>Ngọc Thủy (TTXVN)</p>", "Ngọc Thủy (TTXVN)"),
+        ("<p><strong>Lò Thị Mai</strong></p>", "Lò Thị Mai"),
+        ('<p style="text-align: right;">Hoàng Châu</p>', "Hoàng Châu"),
+        ('<div align="right"><b>Phạm Quang Vinh</b></div>', "Phạm Quang Vinh"),
+    ],
+)
+def test_vietnamese_byline_becomes_the_credit_and_leaves_the_body(closing, credit):
+    page = article_page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{CLOSING}</p>{closing}")
+    article = extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html")
+    assert article.author == credit
+    assert credit.split(":")[-1].strip() not in article.body_text
+    assert article.blocks[-1] == ("paragraph", CLOSING)
+
+
+@pytest.mark.parametrize(
+    ("opening", "credit"),
+    [
+        ("<p>By Lan Anh</p>", "Lan Anh"),
+        ("<p>Автор: Ирина Соколова</p>", "Ирина Соколова"),
+    ],
+)
+def test_by_and_avtor_bylines_of_the_other_editions_are_read(opening, credit):
+    page = article_page(f"{opening}<p>{LEAD}</p><p>{MIDDLE}</p><p>{CLOSING}</p>")
+    article = extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html")
+    assert article.author == credit
+    assert credit not in article.body_text
+
+
+def test_closing_sentence_starting_with_theo_stays_in_the_body():
+    sentence = "Theo lãnh đạo xã, nghề dệt đã giúp hơn 120 hộ có thêm thu nhập ổn định."
+    page = article_page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{sentence}</p>")
+    article = extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html")
+    assert article.blocks[-1] == ("paragraph", sentence)
+    assert article.author != sentence
+
+
+def test_republished_page_names_its_original_with_a_link(portal):
+    path = "thongtin/bai-viet/dien-bien-hop-tac-saint-petersburg-5501.html"
+    article = extract(portal, path)
+    assert article.origin == Origin(
+        name="Cổng thông tin điện tử tỉnh Điện Biên", url=portal.url(SAINT_PETERSBURG)
+    )
+    assert article.story_url == portal.url(SAINT_PETERSBURG)
+    assert article.canonical_url == portal.url(path)
+
+
+def test_page_without_a_source_link_is_its_own_story(portal):
+    article = extract(portal, SAINT_PETERSBURG)
+    assert article.origin is None
+    assert article.story_url == article.canonical_url
+
+
+def test_text_cut_off_mid_paragraph_is_flagged_as_incomplete():
+    page = article_page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{CLOSING}</p>")
+    cut = page[: page.index("gắn nghề dệt")]
+    article = extract_article(cut, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html")
+    assert article.incomplete == "mã HTML của trang bị cắt cụt"
+
+
+def test_text_ending_mid_sentence_is_flagged_as_incomplete():
+    unfinished = "Thời gian tới, địa phương sẽ hỗ trợ các hộ quảng bá sản phẩm trên sàn thương mại"
+    page = article_page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{unfinished}</p>")
+    article = extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html")
+    assert article.incomplete == "bài kết thúc giữa chừng một câu"
+
+
+def test_whole_article_is_not_flagged():
+    page = article_page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{CLOSING}</p><p>Bài, ảnh: Ngọc Thủy</p>")
+    assert extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html").incomplete == ""
+
+
+def test_source_label_in_bold_before_the_link_is_read():
+    page = article_page(
+        f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{CLOSING}</p>"
+        '<p><strong>Nguồn:</strong> <a href="https://baodienbienphu.vn/tin/det-tho-cam-88.html">'
+        "Báo Điện Biên Phủ</a></p>"
+    )
+    article = extract_article(page, url=f"{BASE}/tin-tuc/det-tho-cam-1301.html")
+    assert article.origin == Origin(
+        name="Báo Điện Biên Phủ", url="https://baodienbienphu.vn/tin/det-tho-cam-88.html"
+    )
+    assert "Nguồn" not in article.body_text

@@ -3,7 +3,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
+from django.urls import reverse
 
 from hoaban.articles.models import ArticlePage
 from hoaban.images.models import NewsImage
@@ -213,3 +215,84 @@ def test_items_published_before_since_are_skipped(dienbien, media):
     assert "Điện Biên tăng cường hợp tác với thành phố Saint Petersburg" not in titles
     assert "Chủ tịch UBND tỉnh làm việc với Đại sứ quán Việt Nam tại Liên bang Nga" in titles
     assert summary.skipped == 2
+
+
+REPUBLISHED = "thongtin/bai-viet/dien-bien-hop-tac-saint-petersburg-5501.html"
+
+
+@pytest.fixture
+def thongtin(news_site, portal):
+    return feed_source(
+        news_site,
+        portal,
+        "Thông tin đối ngoại",
+        "thongtin/rss.xml",
+        home_url=portal.url("thongtin/"),
+    )
+
+
+def test_republished_page_credits_the_original_and_keeps_the_republisher_as_via(
+    thongtin, news_site, portal, media
+):
+    dienbien = feed_source(
+        news_site,
+        portal,
+        "Cổng TTĐT tỉnh Điện Biên",
+        "dienbien/rss.xml",
+        home_url=portal.url("dienbien/"),
+        active=False,
+    )
+    run(thongtin)
+    item = ImportedItem.objects.get(source=thongtin)
+    article = item.article
+    assert article.source_name == dienbien.name  # the original's portal is a known Source
+    assert article.source_url == portal.url(SAINT_PETERSBURG)
+    assert article.source_via_name == "Thông tin đối ngoại"
+    assert article.source_via_url == portal.url(REPUBLISHED)
+    assert article.byline == "Quang Hưng"
+    assert "Nguồn" not in str(article.body) and "Quang Hưng" not in str(article.body)
+    # The original, fetched later from its own portal, is the same story, not a second draft.
+    (summary,) = run(dienbien)
+    original = ImportedItem.objects.get(url=portal.url(SAINT_PETERSBURG))
+    assert original.status == ImportedItem.Status.DUPLICATE
+    assert original.duplicate_of == item
+
+
+def test_republication_of_an_item_already_imported_links_to_that_item(
+    dienbien, thongtin, portal, media
+):
+    run(dienbien)
+    run(thongtin)
+    original = ImportedItem.objects.get(url=portal.url(SAINT_PETERSBURG))
+    copy = ImportedItem.objects.get(source=thongtin)
+    assert copy.status == ImportedItem.Status.DUPLICATE
+    assert copy.duplicate_of == original
+    assert copy.article is None
+
+
+def test_unknown_original_is_credited_by_the_name_its_link_gives(thongtin, portal, media):
+    run(thongtin)
+    article = ImportedItem.objects.get(source=thongtin).article
+    assert article.source_name == "Cổng thông tin điện tử tỉnh Điện Biên"
+    assert article.source_url == portal.url(SAINT_PETERSBURG)
+
+
+def test_page_cut_off_is_imported_with_a_warning_shown_to_the_editor(
+    news_site, portal, media, client
+):
+    source = feed_source(news_site, portal, "Cổng TTĐT tỉnh Điện Biên", "bad/cut-rss.xml")
+    (summary,) = run(source)
+    assert (summary.imported, summary.failed) == (2, 0)
+    cut = ImportedItem.objects.get(url=portal.url("bad/cut.html"))
+    assert cut.incomplete == "mã HTML của trang bị cắt cụt"
+    undated = ImportedItem.objects.exclude(pk=cut.pk).get()
+    assert (undated.incomplete, undated.date_basis) == ("", "url")
+
+    editor = get_user_model().objects.create_superuser("bientap", "bt@example.com", "pw")
+    client.force_login(editor)
+    page = client.get(reverse("wagtailadmin_pages:edit", args=[cut.article_id])).content.decode()
+    assert "có thể chưa đầy đủ (mã HTML của trang bị cắt cụt)" in page
+    assert "được lấy từ địa chỉ trang" not in page
+    page = client.get(reverse("wagtailadmin_pages:edit", args=[undated.article_id]))
+    assert "ngày của bài viết này được lấy từ địa chỉ trang" in page.content.decode()
+    assert "có thể chưa đầy đủ" not in page.content.decode()

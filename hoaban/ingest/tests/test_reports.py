@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from hoaban.ingest.models import FetchRun
+from hoaban.ingest.models import FetchRun, ImportedItem
 
 from .factories import make_source
 
@@ -68,3 +68,26 @@ def test_source_snippet_is_listed_in_the_admin(admin_client, news_site, portal):
     make_source(news_site, portal, "Báo Điện Biên Phủ", feed_url=portal.url("b"))
     response = admin_client.get(reverse("wagtailsnippets_ingest_source:list"))
     assert "Báo Điện Biên Phủ" in response.content.decode()
+
+
+def test_report_counts_items_that_may_be_incomplete_without_inflating_the_sums(
+    admin_client, news_site, portal
+):
+    source = make_source(news_site, portal, "Cổng TTĐT tỉnh Điện Biên", feed_url=portal.url("a"))
+    record(source, 1, fetched=3, imported=3)
+    record(source, 2, fetched=2, imported=2)
+    for number, doubt in enumerate(["mã HTML của trang bị cắt cụt", "", "bài kết thúc giữa chừng"]):
+        ImportedItem.objects.create(
+            source=source,
+            url=portal.url(f"tin-tuc/{number}.html"),
+            canonical_url=portal.url(f"tin-tuc/{number}.html"),
+            status=ImportedItem.Status.IMPORTED,
+            title=f"Tin số {number}",
+            incomplete=doubt,
+            signature=b"",
+            raw_html=ImportedItem.compress("<html></html>"),
+        )
+    response = admin_client.get(reverse("ingest_report"), {"days": 7})
+    (row,) = response.context["object_list"]
+    assert (row.incomplete_count, row.fetched, row.run_count) == (2, 5, 2)
+    assert "Có thể chưa đầy đủ" in response.content.decode()
