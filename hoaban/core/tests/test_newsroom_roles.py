@@ -158,6 +158,44 @@ def test_reporter_uploads_a_photo_in_the_chooser_and_saves_the_article_with_it(
     assert [block.value["image"].pk for block in saved.body] == [photo.pk]
 
 
+def test_reporter_uploads_a_document_from_the_chooser(client, reporter):
+    client.force_login(reporter)
+    chooser = client.get(reverse("wagtaildocs_chooser:choose"))
+    assert "document-chooser-upload-file" in chooser.json()["html"]
+    response = client.post(
+        reverse("wagtaildocs_chooser:create"),
+        {
+            "document-chooser-upload-title": "Kế hoạch tổ chức Lễ hội Hoa Ban",
+            "document-chooser-upload-file": SimpleUploadedFile(
+                "ke-hoach.txt", "Kế hoạch tổ chức Lễ hội Hoa Ban 2026".encode(), "text/plain"
+            ),
+        },
+    )
+    assert response.json()["step"] == "chosen"
+    document = get_document_model().objects.get(pk=response.json()["result"]["id"])
+    assert document.collection.name == COLLECTION_NAME
+
+
+def test_reporter_saves_an_article_with_a_video(client, news_site, reporter):
+    article = news_site.article(title="Phóng sự: mùa hoa ban trên đỉnh Pha Đin", publish=False)
+    client.force_login(reporter)
+    video = {
+        "body-count": "1",
+        "body-0-type": "video",
+        "body-0-deleted": "",
+        "body-0-order": "0",
+        "body-0-id": str(uuid.uuid4()),
+        "body-0-value-video": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "body-0-value-caption": "Hoa ban nở trên đèo Pha Đin",
+    }
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=(article.pk,)), _article_form(article, **video)
+    )
+    assert response.status_code == 302
+    saved = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert [block.block_type for block in saved.body] == ["video"]
+
+
 def test_reporter_chooses_photos_of_the_newsroom_collection_only(client, reporter):
     _photo("Lễ hội Hoa Ban 2025")
     other = Collection.get_first_root_node().add_child(instance=Collection(name="Hồ sơ pháp lý"))
