@@ -67,7 +67,7 @@ class LiveSite:
             PYTHONUNBUFFERED="1",
             CACHE_KEY_PREFIX=f"e2e-{uuid.uuid4().hex[:10]}",
             # Every request comes from 127.0.0.1 and a test posts 200 comments at once: lift
-            # the comment rate limits and minimum time to submit (unit-tested on their own).
+            # the comment rate limits and the quick-send hold (unit-tested on their own).
             COMMENTS_IP_LIMIT="0",
             COMMENTS_ARTICLE_LIMIT="0",
             COMMENTS_MIN_SECONDS="0",

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .clients import Commenter
+from .conftest import OUTPUT
 
 THREADS = 8
 PER_THREAD = 25
@@ -148,3 +149,41 @@ def test_reader_comments_and_an_editor_approves_it(live_site, page, editor_page)
     expect(comments.locator(".comment__name")).to_have_text("Quàng Thị Sen")
     expect(comments.locator(".comment__body")).to_have_text(text.replace("\n", ""))
     expect(comments.locator(".comment__body br")).to_have_count(1)
+
+
+def test_editor_approves_one_comment_and_marks_one_as_spam_from_the_queue_rows(
+    live_site, page, editor_page
+):
+    article_id, path = demo_articles(live_site, 5)[4]
+    reader = Commenter(live_site.base_url)
+    kind = "Chợ phiên Mường Phăng đông vui, cảm ơn tòa soạn đã giới thiệu!"
+    junk = "Bán đồng hồ giá rẻ, liên hệ ngay hôm nay"
+    assert reader.post_comment(article_id, "Lò Thị Mai", kind)[1]["status"] == "pending"
+    assert reader.post_comment(article_id, "Người bán hàng", junk)[1]["status"] == "pending"
+
+    editor = editor_page
+    editor.goto(f"{live_site.base_url}/admin/login/")
+    editor.locator("#id_username").fill("editor")
+    editor.locator("#id_password").fill("hoaban-editor")
+    editor.get_by_role("button", name="Sign in").click()
+    queue = (
+        f"{live_site.base_url}/admin/snippets/discussion/comment/"
+        f"?status=pending&article={article_id}"
+    )
+    editor.goto(queue)
+    editor.get_by_role("button", name="Approve: comment by Lò Thị Mai").click()
+    expect(editor.locator(".messages")).to_contain_text("Comment by “Lò Thị Mai” approved.")
+    assert editor.url == queue  # back on the same filtered page
+    editor.get_by_role("button", name="Spam: comment by Người bán hàng").click()
+    expect(editor.locator(".messages")).to_contain_text(
+        "Comment by “Người bán hàng” marked as spam."
+    )
+    assert editor.url == queue
+    expect(editor.get_by_text(junk)).to_have_count(0)
+    editor.screenshot(path=OUTPUT / "editor_moderates_from_the_queue_rows.png", full_page=True)
+
+    page.goto(live_site.base_url + path)
+    comments = page.locator("#comments")
+    expect(comments.get_by_role("heading", level=2)).to_have_text(re.compile(r"\(1\)$"))
+    expect(comments.locator(".comment__body")).to_have_text(kind)
+    expect(comments.get_by_text(junk)).to_have_count(0)

@@ -1,5 +1,9 @@
 """The newsroom's roles: reporters write and submit, editors approve and publish.
 
+Photos and documents are guarded by Wagtail's collection permissions, not model-wide ones:
+both groups work in the "Newsroom" collection, where reporters add and choose (and, by
+Wagtail's owner rule, edit their own uploads) and editors also change and delete.
+
 Wagtail's migrations create a generic "Editors"/"Moderators" setup; a newspaper needs the
 reporter → editor hand-over as its review workflow. Permissions only exist once every app's
 post-migrate step has run, so this is a service called after `migrate` (by `setup_newsroom`
@@ -10,7 +14,9 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
+    Collection,
     GroupApprovalTask,
+    GroupCollectionPermission,
     GroupPagePermission,
     Page,
     Workflow,
@@ -22,27 +28,19 @@ REPORTERS = "Reporters"
 EDITORS = "Editors"
 WORKFLOW_NAME = "Newsroom review"
 TASK_NAME = "Editor approval"
+COLLECTION_NAME = "Newsroom"
 
 # (app_label, codename) granted model-wide.
 REPORTER_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "choose_document"),
     ("people", "add_person"),
     ("people", "change_person"),
     ("people", "view_person"),
 ]
 EDITOR_PERMISSIONS = [
     *REPORTER_PERMISSIONS,
-    ("wagtailimages", "change_image"),
-    ("wagtailimages", "delete_image"),
-    ("wagtaildocs", "change_document"),
-    ("wagtaildocs", "delete_document"),
     ("people", "delete_person"),
     ("core", "change_newsroomsettings"),
-    ("wagtailcore", "add_collection"),
     ("discussion", "view_comment"),
     ("discussion", "change_comment"),
     ("discussion", "change_commentsettings"),
@@ -54,6 +52,39 @@ EDITOR_PERMISSIONS = [
     ("images", "change_phototext"),
     ("images", "delete_phototext"),
     ("images", "view_phototext"),
+    ("ingest", "add_source"),
+    ("ingest", "change_source"),
+    ("ingest", "delete_source"),
+    ("ingest", "view_source"),
+    ("ingest", "view_importeditem"),
+    ("ingest", "view_fetchrun"),
+]
+# Model-wide grants that Wagtail ignores (it reads collection permissions) and that earlier
+# setups gave: removed so the groups' permission lists say what the roles can do.
+OBSOLETE_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "delete_document"),
+    ("wagtailcore", "add_collection"),
+]
+# (app_label, codename) granted on the Newsroom collection.
+REPORTER_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+]
+EDITOR_COLLECTION_PERMISSIONS = [
+    *REPORTER_COLLECTION_PERMISSIONS,
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "delete_document"),
 ]
 REPORTER_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
 EDITOR_PAGE_PERMISSIONS = [
@@ -87,19 +118,50 @@ def _grant_pages(group, root, codenames):
         GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
 
 
+def newsroom_collection() -> Collection:
+    """The collection photos and documents are uploaded to; created under the root if missing."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=COLLECTION_NAME).first()
+    if collection is None:
+        collection = root.add_child(instance=Collection(name=COLLECTION_NAME))
+    return collection
+
+
+def _grant_collection(group, collection, pairs):
+    for permission in _permissions(pairs):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
+        )
+
+
 @transaction.atomic
 def ensure_newsroom_roles() -> tuple[Group, Group]:
     """Create or update the two groups and the review workflow; safe to run any number of times."""
     root = Page.get_first_root_node()
     reporters, _ = Group.objects.get_or_create(name=REPORTERS)
     editors, _ = Group.objects.get_or_create(name=EDITORS)
+    for group in (reporters, editors):
+        group.permissions.remove(*_permissions(OBSOLETE_PERMISSIONS))
     reporters.permissions.add(*_permissions(REPORTER_PERMISSIONS))
     editors.permissions.add(*_permissions(EDITOR_PERMISSIONS))
+    collection = newsroom_collection()
+    _grant_collection(reporters, collection, REPORTER_COLLECTION_PERMISSIONS)
+    _grant_collection(editors, collection, EDITOR_COLLECTION_PERMISSIONS)
     _grant_pages(reporters, root, REPORTER_PAGE_PERMISSIONS)
     _grant_pages(editors, root, EDITOR_PAGE_PERMISSIONS)
     # Reporters may not publish: drop any publish right an earlier setup gave them.
     GroupPagePermission.objects.filter(
         group=reporters, permission__codename="publish_page"
+    ).delete()
+    # Reporters edit only their own uploads (Wagtail's owner rule), never others'.
+    GroupCollectionPermission.objects.filter(
+        group=reporters,
+        permission__codename__in=[
+            "change_image",
+            "delete_image",
+            "change_document",
+            "delete_document",
+        ],
     ).delete()
 
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()

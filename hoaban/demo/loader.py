@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page, Site
 
 from hoaban.articles.models import ArticlePage
 from hoaban.core.models import NewsroomSettings
-from hoaban.core.newsroom import EDITORS, REPORTERS, ensure_newsroom_roles
+from hoaban.core.newsroom import EDITORS, REPORTERS, ensure_newsroom_roles, newsroom_collection
 from hoaban.core.slugs import slug_from_title
 from hoaban.home.models import HomePage
 from hoaban.images.models import NewsImage
@@ -84,10 +84,16 @@ def _child(parent, model, summary, kind, **fields):
 
 
 def _image(title, palette, caption, summary, variant=0) -> NewsImage:
+    collection = newsroom_collection()
     image = NewsImage.objects.filter(title=title).first()
+    if image is not None and image.collection.is_root():
+        # Demo photos made before the Newsroom collection existed: reporters choose from it.
+        image.collection = collection
+        image.save(update_fields=["collection"])
     if image is None:
         image = NewsImage(
             title=title,
+            collection=collection,
             caption=caption,
             credit=PHOTO_CREDIT,
             file=ImageFile(

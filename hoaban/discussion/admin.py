@@ -1,30 +1,26 @@
 """The moderation queue in the Wagtail admin: a snippet listing with filters, search and bulk
 approve / spam / remove, a dashboard panel and a menu item that show the pending count."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import DateColumn
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Comment
-from .moderation import comment_moderate, comments_moderate
+from .moderation import can_moderate, comment_moderate, comments_moderate
+from .row_moderation import ModerationColumn, moderate_row
 
 Status = Comment.Status
-permission_policy = ModelPermissionPolicy(Comment)
 
 
 def pending_count() -> int:
     return Comment.objects.filter(status=Status.PENDING).count()
-
-
-def can_moderate(user) -> bool:
-    return permission_policy.user_has_permission(user, "change")
 
 
 class CommentEditView(snippet_views.EditView):
@@ -65,7 +61,9 @@ class CommentViewSet(SnippetViewSet):
         "name",
         "article",
         "status",
+        "held_reason",
         DateColumn("created_at", label=_("Posted")),
+        ModerationColumn("moderate", label=_("Moderate")),
     ]
     list_filter = ["status", "article", "created_at"]
     search_fields = ["body", "name"]
@@ -94,6 +92,12 @@ class CommentViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return Comment.objects.select_related("article")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("moderate/<int:pk>/<slug:action>/", moderate_row, name="moderate"),
+        ]
 
     @property
     def menu_url(self):

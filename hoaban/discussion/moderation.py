@@ -10,11 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import Comment
 from .signals import announce_changed_articles
 
 Status = Comment.Status
+permission_policy = ModelPermissionPolicy(Comment)
 
 # Log action per target status; registered with Wagtail in wagtail_hooks.py.
 LOG_ACTIONS = {
@@ -27,6 +29,10 @@ LOG_ACTIONS = {
         _("Comment returned to the moderation queue"),
     ),
 }
+
+
+def can_moderate(user) -> bool:
+    return permission_policy.user_has_permission(user, "change")
 
 
 @transaction.atomic

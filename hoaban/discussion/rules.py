@@ -1,8 +1,8 @@
 """The rules a comment is checked against: the site's editor settings plus server limits.
 
 Editors choose moderation and spam rules per site (Settings > Comments); rate limits and the
-minimum time to submit are operations concerns and live in Django settings, so a test server
-or a busy event can lift them through the environment.
+time under which a comment waits for an editor are operations concerns and live in Django
+settings, so a test server or a busy event can lift them through the environment.
 """
 
 from dataclasses import dataclass

@@ -8,7 +8,7 @@ from django.utils import timezone
 from .models import Comment
 from .rules import CommentRules
 from .signals import announce_changed_articles
-from .spam import held_reason
+from .spam import held_reason, quick_send_reason
 
 
 class CommentsClosed(Exception):
@@ -49,9 +49,11 @@ def comment_submit(
     body: str,
     ip_hash: str,
     user_agent: str,
+    seconds_to_send: float,
     rules: CommentRules,
 ) -> Comment:
-    """Store a validated comment as pending, approved (auto-approve) or spam (held by checks)."""
+    """Store a validated comment as spam (held by the checks), pending (moderation on, or sent
+    faster than `rules.min_seconds` after the form was opened) or approved (auto-approve)."""
     now = timezone.now()
     if not comments_open(article=article, rules=rules, now=now):
         raise CommentsClosed
@@ -59,6 +61,9 @@ def comment_submit(
     reason = held_reason(body, max_links=rules.max_links, banned_words=rules.banned_words)
     if reason:
         status = Comment.Status.SPAM
+    elif seconds_to_send < rules.min_seconds:
+        status = Comment.Status.PENDING
+        reason = quick_send_reason(seconds_to_send)
     elif rules.auto_approve:
         status = Comment.Status.APPROVED
     else:

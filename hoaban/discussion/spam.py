@@ -1,7 +1,7 @@
 """Checks that hold a comment for an editor instead of publishing it.
 
-Held comments are stored as spam rather than refused, so a false alarm costs an editor one
-click and never the reader's text.
+Held comments are stored (as spam, or pending for a quick send) rather than refused, so a false
+alarm costs an editor one click and never the reader's text.
 """
 
 import re
@@ -49,3 +49,10 @@ def held_reason(text: str, *, max_links: int, banned_words) -> str:
         if word:
             return gettext("banned word “%(word)s”") % {"word": word}
         return ""
+
+
+def quick_send_reason(seconds: float) -> str:
+    """Why a comment sent sooner than a person could type it waits for an editor: a reader who
+    pastes a prepared text does that too, so it is held, not refused."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext("sent %(seconds).1f s after opening the form") % {"seconds": seconds}

@@ -48,11 +48,11 @@ def _article_url(request, article, notice: str) -> str:
     return f"{article.get_url(request)}?{urlencode({NOTICE_PARAM: notice})}#comments"
 
 
-def _answer(request, article, form, *, status: int, code: str, message: str, issued=None):
+def _answer(request, article, form, *, status: int, code: str, message: str):
     """The form again (HTML, uncached, with a fresh token) or the same facts as JSON.
 
     `code` tells scripts what to do: "retry" (fetch a new token), "invalid" (see `errors`),
-    "too_fast", "closed" or "rate_limited".
+    "closed" or "rate_limited".
     """
     closed = code == "closed"
     if _wants_json(request):
@@ -64,7 +64,7 @@ def _answer(request, article, form, *, status: int, code: str, message: str, iss
         "form": form,
         "message": message,
         "closed": closed,
-        "issued": issued or issue_timestamp(),
+        "issued": issue_timestamp(),
         "max_length": MAX_LENGTH,
     }
     return TemplateResponse(request, "discussion/comment_retry.html", context, status=status)
@@ -118,17 +118,6 @@ def post_comment(request, article_id: int):
             code="invalid",
             message=_("Please correct the errors below."),
         )
-    if age < rules.min_seconds:
-        return _answer(
-            request,
-            article,
-            form,
-            status=400,
-            code="too_fast",
-            message=_("That was very quick. Please check your comment and send it again."),
-            # The same start time: the next click counts from when the reader began.
-            issued=request.POST["issued"],
-        )
     try:
         comment = comment_submit(
             article=article,
@@ -137,6 +126,7 @@ def post_comment(request, article_id: int):
             body=form.cleaned_data["body"],
             ip_hash=clients.hash_ip(clients.client_ip(request)),
             user_agent=clients.user_agent(request),
+            seconds_to_send=age,
             rules=rules,
         )
     except CommentsClosed:

@@ -7,9 +7,8 @@ from .admin import (
     PendingCommentsPanel,
     RemoveBulkAction,
     SpamBulkAction,
-    can_moderate,
 )
-from .moderation import LOG_ACTIONS
+from .moderation import LOG_ACTIONS, can_moderate
 
 comment_viewset = CommentViewSet()
 register_snippet(comment_viewset)

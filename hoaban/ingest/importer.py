@@ -24,6 +24,7 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 
 from hoaban.articles.models import ArticlePage
+from hoaban.core.newsroom import newsroom_collection
 from hoaban.images.models import NewsImage
 from hoaban.sections.models import SectionPage
 
@@ -200,6 +201,7 @@ def _store_image(item: PhotoFile, source: Source, stored: list) -> NewsImage:
     caption = item.photo.caption
     stem, extension = posixpath.splitext(item.filename)
     image = NewsImage(
+        collection=newsroom_collection(),
         title=Truncator(caption or item.filename).chars(255),
         caption=caption[:500],
         credit=(item.photo.credit or source.name)[:255],

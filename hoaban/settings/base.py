@@ -490,7 +490,8 @@ HOABAN_COMMENTS_AUTO_APPROVE = env_bool("COMMENTS_AUTO_APPROVE", False)
 HOABAN_COMMENTS_CLOSE_AFTER_DAYS = int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "0"))
 HOABAN_COMMENTS_MAX_LINKS = int(os.environ.get("COMMENTS_MAX_LINKS", "2"))
 HOABAN_COMMENTS_BANNED_WORDS = env_list("COMMENTS_BANNED_WORDS")
-# Seconds between getting the form's token and posting; faster is a script.
+# Seconds between getting the form's token and posting; a faster comment (a script, or a reader
+# pasting a prepared text) is kept but waits for an editor even when auto-approve is on.
 HOABAN_COMMENTS_MIN_SECONDS = float(os.environ.get("COMMENTS_MIN_SECONDS", "3"))
 # Comments per address and per article within the window; 0 lifts a limit.
 HOABAN_COMMENTS_IP_LIMIT = int(os.environ.get("COMMENTS_IP_LIMIT", "5"))
