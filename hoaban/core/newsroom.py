@@ -41,6 +41,9 @@ EDITOR_PERMISSIONS = [
     *REPORTER_PERMISSIONS,
     ("people", "delete_person"),
     ("core", "change_newsroomsettings"),
+    # Editors translate: wagtail-localize's own migration grants this only to a group that
+    # happened to be called "Editors" when it ran.
+    ("wagtail_localize", "submit_translation"),
     ("discussion", "view_comment"),
     ("discussion", "change_comment"),
     ("discussion", "change_commentsettings"),
