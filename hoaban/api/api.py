@@ -17,6 +17,7 @@ from ninja.errors import HttpError
 from wagtail.models import Locale, Site
 
 from hoaban.core.models import NewsroomSettings
+from hoaban.core.public_url import absolute_url
 from hoaban.search import query as reader_query
 from hoaban.search import services as search_service
 from hoaban.seo.structured_data import ShareContext
@@ -45,9 +46,7 @@ api = NinjaAPI(
 def _share(request) -> ShareContext:
     site = Site.find_for_request(request)
     return ShareContext(
-        request,
-        site.root_url if site else "",
-        NewsroomSettings.for_request(request).publisher_name if site else "",
+        request, NewsroomSettings.for_request(request).publisher_name if site else ""
     )
 
 
@@ -88,7 +87,7 @@ def _page_link(request, offset, limit, count):
     query = request.GET.copy()
     query["offset"] = str(offset)
     query["limit"] = str(limit)
-    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+    return absolute_url(f"{request.path}?{query.urlencode()}")
 
 
 def _paged(request, share, queryset, fields, limit, offset, count=None):

@@ -11,6 +11,7 @@ from wagtail.models import Page, PageViewRestriction
 from hoaban.pagecache.memo import remembered
 
 from . import privacy
+from .public_url import public_base_url
 from .slugs import slug_from_title
 
 
@@ -49,12 +50,19 @@ class BasePage(NewsPageMixin, Page):
         # every story card), and Wagtail works each out again (reverse() under the page's
         # language); kept on the request instead, keyed by what they depend on.
         if request is None:
-            return super().get_url_parts(request)
+            return self._public_url_parts(request)
         known = request.__dict__.setdefault("_hoaban_url_parts", {})
         key = (self.pk, self.url_path, get_language())
         if key not in known:
-            known[key] = super().get_url_parts(request)
+            known[key] = self._public_url_parts(request)
         return known[key]
+
+    def _public_url_parts(self, request):
+        # Full URLs on the configured public address, not the Site record's host and port.
+        parts = super().get_url_parts(request)
+        if parts is None or parts[1] is None:
+            return parts
+        return parts[0], public_base_url(parts[0]), parts[2]
 
     def get_view_restrictions(self):
         # Wagtail checks these for every page it serves (two queries). The parts of the site

@@ -56,7 +56,7 @@ def test_articles_list_newest_first_with_every_field(client, stories):
         "name": "Cổng thông tin điện tử tỉnh Điện Biên",
         "url": "https://dienbien.gov.vn/portal/vay-von-uu-dai",
     }
-    assert first["url"] == f"http://localhost{business.url}"
+    assert first["url"] == f"http://testserver{business.url}"
     assert first["locale"] == "vi"
     assert data["items"][1]["tags"] == ["Hợp tác quốc tế"]
     assert data["items"][1]["byline"] == "Minh Châu"

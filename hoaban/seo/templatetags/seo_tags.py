@@ -5,7 +5,6 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from wagtail.models import Site
 
 from hoaban.core.models import NewsroomSettings
 from hoaban.core.templatetags.news_tags import navigation
@@ -50,8 +49,7 @@ def seo_head(context):
     if request is None or page is None or not getattr(page, "pk", None):
         return {}
     settings = NewsroomSettings.for_request(request)
-    site = Site.find_for_request(request)
-    share = schema.ShareContext(request, site.root_url if site else "", settings.publisher_name)
+    share = schema.ShareContext(request, settings.publisher_name)
     home = navigation(context)["home"]
     tag = context.get("tag")
     routed = tag is not None

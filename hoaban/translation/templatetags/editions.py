@@ -1,6 +1,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from hoaban.core.public_url import absolute_url
 from hoaban.translation.editions import edition_links, translation_record
 
 register = template.Library()
@@ -26,9 +27,7 @@ def editions(context):
     result = {
         "links": links,
         "alternates": [
-            (link.language_code, request.build_absolute_uri(link.url))
-            for link in links
-            if link.is_translation
+            (link.language_code, absolute_url(link.url)) for link in links if link.is_translation
         ]
         if request is not None
         else [],
@@ -43,7 +42,7 @@ def _canonical(request, page) -> str:
     """This address without tracking or filter parameters; later pages of a list keep `page`."""
     if request is None or page is None:
         return ""
-    url = request.build_absolute_uri(request.path)
+    url = absolute_url(request.path)
     number = request.GET.get("page", "")
     if number.isdigit() and int(number) > 1:
         url += f"?page={number}"
