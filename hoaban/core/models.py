@@ -1,6 +1,7 @@
 import copy
 from functools import partial
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -119,6 +120,16 @@ class NewsroomSettings(RememberedSiteSetting):
 
     class Meta:
         verbose_name = _("newsroom settings")
+
+
+def edition_tagline(newsroom: NewsroomSettings, home, language: str) -> str:
+    """The words under the masthead and the edition's own description: its home page's search
+    description, else the newsroom's tagline, which is written in the main language and so
+    only stands in the main edition."""
+    own = getattr(home, "search_description", "") if home is not None else ""
+    if own:
+        return own
+    return newsroom.tagline if language == settings.LANGUAGE_CODE else ""
 
 
 def default_dateline() -> str:

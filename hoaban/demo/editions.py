@@ -29,6 +29,7 @@ def glossary(code: str) -> dict[str, str]:
     edition = EDITIONS[code]
     texts = {
         content.SITE["publisher_name"]: edition["home"],
+        content.SITE["tagline"]: edition["tagline"],
         content.SITE["default_dateline"]: edition["dateline"],
         content.TOPIC["title"]: edition["topic"][0],
         _inner_text(content.TOPIC["introduction"]): edition["topic"][1],

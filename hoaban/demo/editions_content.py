@@ -8,6 +8,7 @@ Names keep their Vietnamese letters in every edition, as the brief asks.
 EDITIONS = {
     "en": {
         "home": "Điện Biên Phủ Newspaper",
+        "tagline": "News from Điện Biên province – Vietnam",
         "dateline": "ĐBP",
         "sections": {
             "news": (
@@ -129,6 +130,7 @@ EDITIONS = {
     },
     "ru": {
         "home": "Газета «Điện Biên Phủ»",
+        "tagline": "Новости провинции Điện Biên – Вьетнам",
         "dateline": "ĐBP",
         "sections": {
             "news": ("Новости - Политика", "Текущие события, политика и внешние связи провинции."),

@@ -54,7 +54,12 @@ def _home(locale, summary) -> HomePage:
     root = Page.get_first_root_node()
     if home is None:
         home = root.add_child(
-            instance=HomePage(title="Báo Điện Biên Phủ", slug="home-vi", locale=locale)
+            instance=HomePage(
+                title="Báo Điện Biên Phủ",
+                slug="home-vi",
+                locale=locale,
+                search_description=content.SITE["tagline"],
+            )
         )
         summary.count("home pages")
     site = Site.objects.filter(is_default_site=True).first()

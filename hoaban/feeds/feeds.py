@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from hoaban.articles import queries
-from hoaban.core.models import NewsroomSettings
+from hoaban.core.models import NewsroomSettings, edition_tagline
 from hoaban.core.public_url import absolute_url
 from hoaban.images.renditions import rendition_mime_type, share_rendition
 from hoaban.tagging import labels as tag_labels
@@ -224,7 +224,7 @@ class EditionFeed(ArticleFeed):
             request,
             title=publisher.publisher_name,
             page=home,
-            description=publisher.tagline,
+            description=edition_tagline(publisher, home, locale.language_code),
             articles=queries.live_articles(locale),
             locale=locale,
         )
@@ -273,7 +273,7 @@ class TagFeed(ArticleFeed):
             request,
             title=label.name,
             page=home,
-            description="",
+            description=tag_labels.tag_description(label.name),
             articles=articles,
             locale=locale,
         )

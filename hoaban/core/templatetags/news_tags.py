@@ -5,6 +5,18 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
+def tagline(context) -> str:
+    """The active edition's tagline (hoaban.core.models.edition_tagline)."""
+    from hoaban.core.models import NewsroomSettings, edition_tagline
+
+    request = context.get("request")
+    if request is None:
+        return ""
+    newsroom = NewsroomSettings.for_request(request)
+    return edition_tagline(newsroom, navigation(context)["home"], get_language())
+
+
+@register.simple_tag(takes_context=True)
 def navigation(context):
     """The edition's home page and its menu sections, looked up once per request."""
     request = context.get("request")
