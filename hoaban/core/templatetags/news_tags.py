@@ -1,4 +1,7 @@
+from datetime import datetime
+
 from django import template
+from django.utils import timezone
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -43,3 +46,14 @@ def _edition_menu():
     if home is None:
         return None, []
     return home, menu_sections(home)
+
+
+@register.filter
+def html_datetime(value) -> str:
+    """A <time datetime> value to the second in the site's time zone: the date filter's "c"
+    adds microseconds, which HTML does not allow."""
+    if not isinstance(value, datetime):
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.replace(microsecond=0).isoformat()
