@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Only for the Swagger UI files it ships, so /api/v1/docs/ loads nothing from a CDN.
+    "ninja",
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
