@@ -115,7 +115,9 @@ def _body(paragraphs, image, caption):
     return blocks
 
 
-def _article(section, summary, *, title, date, lead, palette, caption, tags, **extra):
+def _article(
+    section, summary, *, title, date, lead, palette, caption, tags, second_caption="", **extra
+):
     slug = slug_from_title(title)
     existing = ArticlePage.objects.child_of(section).filter(slug=slug).first()
     if existing is not None:
@@ -126,7 +128,11 @@ def _article(section, summary, *, title, date, lead, palette, caption, tags, **e
     body_image = None
     if "@image" in paragraphs:
         body_image = _image(
-            content.SECOND_PHOTO_TITLE.format(title=title), palette, caption, summary, variant=1
+            content.SECOND_PHOTO_TITLE.format(title=title),
+            palette,
+            second_caption,
+            summary,
+            variant=1,
         )
     article = ArticlePage(
         title=title,
@@ -136,7 +142,7 @@ def _article(section, summary, *, title, date, lead, palette, caption, tags, **e
         lead=lead,
         lead_image=image,
         lead_image_caption=caption,
-        body=_body(paragraphs, body_image, caption),
+        body=_body(paragraphs, body_image, ""),
         **extra,
     )
     article.tags.add(*tags)

@@ -28,7 +28,8 @@ def search(request):
             date_to=form.cleaned_data["date_to"],
             newest_first=form.newest_first,
         )
-        results = paginate(request, found, paginator_class=LimitedPaginator)
+        # Results stop at a limit (LimitedPaginator): a page past it shows the last one.
+        results = paginate(request, found, paginator_class=LimitedPaginator, clamp=True)
         results.object_list = attach_sections(results.object_list)
         for article in results.object_list:
             article.highlighted_title = highlight(article.title, query.words)
