@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from django import template
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +26,14 @@ def editions(context):
         return cached
     page = context.get("page")
     links = edition_links(page=page, request=request, suffixes=context.get("edition_suffixes"))
+    # A view that is no Wagtail page (search) may say where each edition's copy of it is.
+    if overrides := context.get("edition_urls"):
+        links = [
+            replace(link, url=overrides[link.language_code])
+            if link.language_code in overrides
+            else link
+            for link in links
+        ]
     result = {
         "links": links,
         "alternates": [
