@@ -10,11 +10,13 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def tagline(context) -> str:
     """The active edition's tagline (hoaban.core.models.edition_tagline)."""
+    from wagtail.models import Site
+
     from hoaban.core.models import NewsroomSettings, edition_tagline
 
     request = context.get("request")
-    if request is None:
-        return ""
+    if request is None or Site.find_for_request(request) is None:
+        return ""  # a 404 for a host no site answers
     newsroom = NewsroomSettings.for_request(request)
     return edition_tagline(newsroom, navigation(context)["home"], get_language())
 

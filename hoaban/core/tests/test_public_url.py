@@ -76,7 +76,7 @@ def test_feed_links_and_enclosures_use_the_public_address(client, story):
 
 
 def test_api_article_and_image_urls_use_the_public_address(client, story):
-    data = client.get("/api/v1/articles/?fields=title,url,image&limit=1&lang=vi").json()
+    data = client.get("/api/v1/articles/?fields=title,url,image&limit=1&locale=vi").json()
     article = data["items"][0]
     assert article["url"] == PUBLIC + story.url
     assert article["image"]["url"].startswith(PUBLIC + "/media/images/")
