@@ -5,6 +5,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Every absolute URL (sitemaps, feeds, share links) is built from it.
+PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test lint format demo install install-test translation-packages clean
 
@@ -32,7 +34,7 @@ demo: install
 
 run: demo
 	@echo "Hoa Ban is at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The offline machine translator: Argos Translate and the language packages the editions need
 # (FILES=path/to/*.argosmodel installs copies made elsewhere instead of downloading).

@@ -67,6 +67,7 @@ def hoaban_environment(workdir: Path, options) -> dict:
         DJANGO_SETTINGS_MODULE="hoaban.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        PUBLIC_BASE_URL="http://127.0.0.1",
         SECURE_SSL_REDIRECT="0",
         SECURE_COOKIES="0",
         SECURE_HSTS_SECONDS="0",

@@ -7,6 +7,8 @@ Every value can be overridden from the environment (WEB_CONCURRENCY, GUNICORN_TH
 import multiprocessing
 import os
 
+from gunicorn.http import wsgi
+
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 # Rendering is CPU-bound, waiting on PostgreSQL/Redis is not: two processes per core plus one,
 # each with a few threads to overlap that waiting, is the usual starting point for Django.
@@ -32,3 +34,16 @@ access_log_format = (
     '"status":%(s)s,"bytes":"%(B)s","duration_us":%(D)s,"user_agent":"%(a)s"}'
 )
 errorlog = "-"
+
+
+# Gunicorn names itself in a Server header on every response and has no setting to stop it;
+# the name and version only help someone looking for a known flaw. Patched here, in the
+# master, before the workers fork.
+def _without_server_header(default_headers):
+    def headers(response):
+        return [line for line in default_headers(response) if not line.startswith("Server:")]
+
+    return headers
+
+
+wsgi.Response.default_headers = _without_server_header(wsgi.Response.default_headers)

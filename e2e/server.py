@@ -65,6 +65,7 @@ class LiveSite:
             HOABAN_VAR_DIR=str(self.workdir),
             MEDIA_ROOT=str(self.workdir / "media"),
             PYTHONUNBUFFERED="1",
+            PUBLIC_BASE_URL=self.base_url,
             CACHE_KEY_PREFIX=f"e2e-{uuid.uuid4().hex[:10]}",
             # Every request comes from 127.0.0.1 and a test posts 200 comments at once: lift
             # the comment rate limits and the quick-send hold (unit-tested on their own).

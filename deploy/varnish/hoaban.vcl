@@ -59,6 +59,13 @@ sub vcl_backend_response {
     # When a story breaks, serve the last copy while one request renders the new one, and
     # keep the site up for an hour if every app server is down.
     set beresp.grace = 1h;
+    # The app sends pages, feeds and API answers uncompressed (static files come gzipped
+    # from WhiteNoise): Varnish compresses each cached object once and serves it gzipped to
+    # every client that accepts it.
+    if (beresp.http.Content-Type ~ "^(text/|application/(json|xml|rss\+xml|atom\+xml))"
+        && !beresp.http.Content-Encoding) {
+        set beresp.do_gzip = true;
+    }
 }
 
 sub vcl_deliver {

@@ -4,26 +4,32 @@ Built on django-ninja, the library Wagtail 8's own v3 API uses; docs/api.md says
 Wagtail's API v2 or v3 as they are.
 """
 
+import re
 from datetime import date
-from typing import Literal
+from functools import cache
+from typing import Annotated, Literal
 
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Path, Query
 from ninja.errors import HttpError
+from pydantic import BeforeValidator
 from wagtail.models import Locale, Site
 
 from hoaban.core.models import NewsroomSettings
+from hoaban.core.public_url import absolute_url
 from hoaban.search import query as reader_query
 from hoaban.search import services as search_service
 from hoaban.seo.structured_data import ShareContext
 from hoaban.tagging import labels as tag_labels
 
 from . import articles as service
-from .schemas import ArticleDetail, ArticlePage, Error, Invalid, Section, Topic
+from .schemas import ApiIndex, ArticleDetail, ArticlePage, Error, Invalid, Section, Topic
+from .strict_query import learn_parameters
 
 LanguageCode = Literal[tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)]
 MAX_LIMIT = 100
@@ -40,14 +46,33 @@ api = NinjaAPI(
     docs_url="/docs/",
     openapi_url="/openapi.json",
 )
+# What a 400 means on every endpoint, in the OpenAPI document.
+BAD_REQUEST = {
+    "responses": {
+        400: {
+            "description": (
+                "A query parameter the endpoint does not take, a name in `fields` that is not "
+                "an article field, or a NUL character in a parameter; `detail` says which."
+            )
+        }
+    }
+}
+
+
+def _iso_date(value):
+    # Pydantic also reads a number as a Unix time, so `until=0` meant 1 January 1970.
+    if not isinstance(value, date) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
+        raise ValueError("Use a date written YYYY-MM-DD.")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
 def _share(request) -> ShareContext:
     site = Site.find_for_request(request)
     return ShareContext(
-        request,
-        site.root_url if site else "",
-        NewsroomSettings.for_request(request).publisher_name if site else "",
+        request, NewsroomSettings.for_request(request).publisher_name if site else ""
     )
 
 
@@ -88,7 +113,7 @@ def _page_link(request, offset, limit, count):
     query = request.GET.copy()
     query["offset"] = str(offset)
     query["limit"] = str(limit)
-    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+    return absolute_url(f"{request.path}?{query.urlencode()}")
 
 
 def _paged(request, share, queryset, fields, limit, offset, count=None):
@@ -109,13 +134,49 @@ Limit = Query(20, ge=1, le=MAX_LIMIT, description="Items per page (1–100).")
 Offset = Query(0, ge=0, le=100_000, description="Items to skip.")
 FieldsParam = Query(
     None,
-    description="Comma-separated article fields to return, e.g. `id,title,url`. Default: all.",
+    description=(
+        "Comma-separated article fields to return, e.g. `id,title,url`; any other name is "
+        f"answered 400. Fields: {', '.join(service.ARTICLE_FIELDS)}. Default: all."
+    ),
 )
+
+
+@api.get(
+    "/",
+    response={200: ApiIndex, 400: Error},
+    tags=["index"],
+    summary="This API's endpoints and documents",
+    openapi_extra=BAD_REQUEST,
+)
+def api_index(request: HttpRequest):
+    return {
+        "title": api.title,
+        "version": api.version,
+        "openapi": absolute_url(reverse("read_api:openapi-json")),
+        "docs": absolute_url(reverse("read_api:openapi-view")),
+        "endpoints": [
+            {**endpoint, "url": absolute_url(endpoint["url"])} for endpoint in _endpoints()
+        ],
+    }
+
+
+@cache
+def _endpoints() -> list[dict]:
+    root = reverse("read_api:api_index")
+    return [
+        {"method": method, "url": root + path.lstrip("/"), "summary": operation.summary or ""}
+        for path, path_view in api.default_router.path_operations.items()
+        if path != "/"
+        for operation in path_view.operations
+        if operation.include_in_schema
+        for method in operation.methods
+    ]
 
 
 @api.get(
     "/articles/",
     response={200: ArticlePage, 400: Error, 422: Invalid},
+    openapi_extra=BAD_REQUEST,
     exclude_unset=True,
     tags=["articles"],
     summary="List published articles, newest first",
@@ -128,8 +189,8 @@ def list_articles(
         None, description="Tag slug: the tag's own, or its slug in the `locale` edition."
     ),
     topic: str | None = Query(None, description="Topic slug."),
-    since: date | None = Query(None, description="Published on or after this date."),
-    until: date | None = Query(None, description="Published on or before this date."),
+    since: IsoDate | None = Query(None, description="Published on or after this date."),
+    until: IsoDate | None = Query(None, description="Published on or before this date."),
     fields: str | None = FieldsParam,
     limit: int = Limit,
     offset: int = Offset,
@@ -166,6 +227,7 @@ def list_articles(
 @api.get(
     "/articles/{article_id}/",
     response={200: ArticleDetail, 400: Error, 404: Error, 422: Invalid},
+    openapi_extra=BAD_REQUEST,
     exclude_unset=True,
     tags=["articles"],
     summary="One published article with its body",
@@ -185,6 +247,7 @@ def get_article(request: HttpRequest, article_id: int = PageId, fields: str | No
 @api.get(
     "/sections/",
     response={200: list[Section], 400: Error, 422: Invalid},
+    openapi_extra=BAD_REQUEST,
     tags=["sections"],
     summary="Sections of the editions, in menu order",
 )
@@ -198,6 +261,7 @@ def list_sections(request: HttpRequest, locale: LanguageCode | None = Query(None
 @api.get(
     "/sections/{section_id}/",
     response={200: Section, 400: Error, 404: Error, 422: Invalid},
+    openapi_extra=BAD_REQUEST,
     tags=["sections"],
     summary="One section",
 )
@@ -223,6 +287,7 @@ def _section_data(share, section):
 @api.get(
     "/topics/",
     response={200: list[Topic], 400: Error, 422: Invalid},
+    openapi_extra=BAD_REQUEST,
     tags=["topics"],
     summary="Topics (running stories)",
 )
@@ -236,6 +301,7 @@ def list_topics(request: HttpRequest, locale: LanguageCode | None = Query(None))
 @api.get(
     "/topics/{topic_id}/",
     response={200: Topic, 400: Error, 404: Error, 422: Invalid},
+    openapi_extra=BAD_REQUEST,
     tags=["topics"],
     summary="One topic",
 )
@@ -260,6 +326,7 @@ def _topic_data(share, topic):
 @api.get(
     "/search/",
     response={200: ArticlePage, 400: Error, 422: Invalid},
+    openapi_extra=BAD_REQUEST,
     exclude_unset=True,
     tags=["articles"],
     summary="Search published articles (Wagtail search), best match first",
@@ -293,3 +360,6 @@ def search_articles(
         "previous": _page_link(request, max(offset - limit, 0), limit, count) if offset else None,
         "items": [service.article_data(share, article, chosen) for article in window],
     }
+
+
+learn_parameters(api)

@@ -7,12 +7,20 @@ unpublish, move or delete moves it) and a strong ETag of the body; conditional r
 
 from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
-from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils import translation
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
 from django.utils.http import http_date
 
 from .articles import latest_change
+from .strict_query import unknown_parameters_response
 
 API_PREFIX = "/api/"
+API_DEFAULT_LANGUAGE = "en"
 MAX_AGE = 60
 
 
@@ -45,15 +53,32 @@ class ReadApiMiddleware:
             response=response,
         )
 
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # Once the URL is resolved: which parameters are known depends on the endpoint.
+        if request.path.startswith(API_PREFIX):
+            return unknown_parameters_response(request)
+        return None
+
 
 class ApiAwareLocaleMiddleware(LocaleMiddleware):
-    """Django's LocaleMiddleware, minus its redirect of unprefixed 404s for the API.
+    """Django's LocaleMiddleware, minus its redirect of unprefixed 404s for the API, and with
+    English for API clients that ask for no language.
 
     A missing article under /api/ must stay a JSON 404; Django would otherwise answer 302 to
-    /vi/api/…, because Wagtail's catch-all makes that path look valid.
+    /vi/api/…, because Wagtail's catch-all makes that path look valid. A program that sends no
+    Accept-Language is better served by English error messages than by the site's Vietnamese.
     """
+
+    def process_request(self, request):
+        if request.path_info.startswith(API_PREFIX) and not request.headers.get("Accept-Language"):
+            translation.activate(API_DEFAULT_LANGUAGE)
+            request.LANGUAGE_CODE = API_DEFAULT_LANGUAGE
+            return
+        super().process_request(request)
 
     def process_response(self, request, response):
         if request.path_info.startswith(API_PREFIX):
+            if response.status_code >= 400:
+                patch_vary_headers(response, ("Accept-Language",))
             return response
         return super().process_response(request, response)

@@ -90,3 +90,19 @@ class Invalid(Schema):
     """A query parameter of the wrong type or out of range."""
 
     detail: list[dict]
+
+
+class Endpoint(Schema):
+    method: str
+    url: str
+    summary: str
+
+
+class ApiIndex(Schema):
+    """What this API offers, with links to its documents."""
+
+    title: str
+    version: str
+    openapi: str
+    docs: str
+    endpoints: list[Endpoint]

@@ -1,6 +1,7 @@
 import copy
 from functools import partial
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from wagtail.models import Page, PageViewRestriction
 from hoaban.pagecache.memo import remembered
 
 from . import privacy
+from .public_url import public_base_url
 from .slugs import slug_from_title
 
 
@@ -49,12 +51,19 @@ class BasePage(NewsPageMixin, Page):
         # every story card), and Wagtail works each out again (reverse() under the page's
         # language); kept on the request instead, keyed by what they depend on.
         if request is None:
-            return super().get_url_parts(request)
+            return self._public_url_parts(request)
         known = request.__dict__.setdefault("_hoaban_url_parts", {})
         key = (self.pk, self.url_path, get_language())
         if key not in known:
-            known[key] = super().get_url_parts(request)
+            known[key] = self._public_url_parts(request)
         return known[key]
+
+    def _public_url_parts(self, request):
+        # Full URLs on the configured public address, not the Site record's host and port.
+        parts = super().get_url_parts(request)
+        if parts is None or parts[1] is None:
+            return parts
+        return parts[0], public_base_url(parts[0]), parts[2]
 
     def get_view_restrictions(self):
         # Wagtail checks these for every page it serves (two queries). The parts of the site
@@ -111,6 +120,16 @@ class NewsroomSettings(RememberedSiteSetting):
 
     class Meta:
         verbose_name = _("newsroom settings")
+
+
+def edition_tagline(newsroom: NewsroomSettings, home, language: str) -> str:
+    """The words under the masthead and the edition's own description: its home page's search
+    description, else the newsroom's tagline, which is written in the main language and so
+    only stands in the main edition."""
+    own = getattr(home, "search_description", "") if home is not None else ""
+    if own:
+        return own
+    return newsroom.tagline if language == settings.LANGUAGE_CODE else ""
 
 
 def default_dateline() -> str:

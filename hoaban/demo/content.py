@@ -58,6 +58,7 @@ PEOPLE = [
 PARTNERSHIP = [
     {
         "key": "agreement-2024",
+        "second_caption": "Hai đoàn đại biểu trao đổi tại buổi làm việc ở Saint Petersburg, tháng 11/2024.",
         "section": "news",
         "title": "Điện Biên và Saint Petersburg ký thỏa thuận hợp tác, mở ra quan hệ kết nghĩa",
         "date": at(2024, 11, 22, 9, 15),
@@ -91,6 +92,7 @@ PARTNERSHIP = [
     },
     {
         "key": "reception-2025",
+        "second_caption": "Hai bên trao đổi về hợp tác nông nghiệp, du lịch và giáo dục.",
         "section": "news",
         "title": "Bí thư Tỉnh ủy Trần Quốc Cường tiếp đoàn công tác thành phố Saint Petersburg",
         "date": at(2025, 3, 13, 16, 30),
@@ -125,6 +127,7 @@ PARTNERSHIP = [
     },
     {
         "key": "moscow-2025",
+        "second_caption": "Chủ tịch UBND tỉnh Lê Thành Đô trao đổi với Đại sứ Đặng Minh Khôi tại Moskva.",
         "section": "political-system",
         "title": "Chủ tịch UBND tỉnh Lê Thành Đô làm việc với Đại sứ quán Việt Nam tại Liên bang Nga",
         "date": at(2025, 4, 20, 7, 45),

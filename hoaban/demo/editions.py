@@ -29,6 +29,7 @@ def glossary(code: str) -> dict[str, str]:
     edition = EDITIONS[code]
     texts = {
         content.SITE["publisher_name"]: edition["home"],
+        content.SITE["tagline"]: edition["tagline"],
         content.SITE["default_dateline"]: edition["dateline"],
         content.TOPIC["title"]: edition["topic"][0],
         _inner_text(content.TOPIC["introduction"]): edition["topic"][1],
@@ -37,7 +38,7 @@ def glossary(code: str) -> dict[str, str]:
         texts[title], texts[introduction] = edition["sections"][key]
     for story in content.PARTNERSHIP:
         translated = edition["articles"][story["key"]]
-        for name in ("title", "lead", "caption", "source_name"):
+        for name in ("title", "lead", "caption", "second_caption", "source_name"):
             if name in story:
                 texts[story[name]] = translated[name]
         paragraphs = [p for p in story["body"] if p != "@image"]
@@ -103,7 +104,7 @@ def photo_words(code: str) -> dict[str, tuple[str, str]]:
         second = content.SECOND_PHOTO_TITLE.format(title=story["title"])
         words[second] = (
             content.SECOND_PHOTO_TITLE.format(title=translated["title"]),
-            translated["caption"],
+            translated["second_caption"],
         )
     return words
 

@@ -8,6 +8,7 @@ Names keep their Vietnamese letters in every edition, as the brief asks.
 EDITIONS = {
     "en": {
         "home": "Điện Biên Phủ Newspaper",
+        "tagline": "News from Điện Biên province – Vietnam",
         "dateline": "ĐBP",
         "sections": {
             "news": (
@@ -39,6 +40,7 @@ EDITIONS = {
         ),
         "articles": {
             "agreement-2024": {
+                "second_caption": "The two delegations in talks in Saint Petersburg, November 2024.",
                 "title": "Điện Biên and Saint Petersburg sign a cooperation agreement and become twin localities",
                 "lead": (
                     "During its working visit to the Russian Federation, the Điện Biên provincial "
@@ -67,6 +69,7 @@ EDITIONS = {
                 ],
             },
             "reception-2025": {
+                "second_caption": "The two sides discuss cooperation in agriculture, tourism and education.",
                 "title": "Party Secretary Trần Quốc Cường receives a delegation from Saint Petersburg",
                 "lead": (
                     "On the afternoon of 13 March, Trần Quốc Cường, Secretary of the Điện Biên "
@@ -97,6 +100,7 @@ EDITIONS = {
                 ],
             },
             "moscow-2025": {
+                "second_caption": "Chairman Lê Thành Đô in talks with Ambassador Đặng Minh Khôi in Moscow.",
                 "title": "People's Committee Chairman Lê Thành Đô works with the Vietnamese Embassy in the Russian Federation",
                 "lead": (
                     "On 19 April in Moscow, Lê Thành Đô, Chairman of the Điện Biên provincial "
@@ -129,6 +133,7 @@ EDITIONS = {
     },
     "ru": {
         "home": "Газета «Điện Biên Phủ»",
+        "tagline": "Новости провинции Điện Biên – Вьетнам",
         "dateline": "ĐBP",
         "sections": {
             "news": ("Новости - Политика", "Текущие события, политика и внешние связи провинции."),
@@ -157,6 +162,7 @@ EDITIONS = {
         ),
         "articles": {
             "agreement-2024": {
+                "second_caption": "Переговоры двух делегаций в Санкт-Петербурге, ноябрь 2024 года.",
                 "title": "Điện Biên и Санкт-Петербург подписали соглашение о сотрудничестве и стали побратимами",
                 "lead": (
                     "В ходе рабочего визита в Российскую Федерацию делегация провинции Điện Biên "
@@ -184,6 +190,7 @@ EDITIONS = {
                 ],
             },
             "reception-2025": {
+                "second_caption": "Стороны обсуждают сотрудничество в сельском хозяйстве, туризме и образовании.",
                 "title": "Секретарь провинциального комитета партии Trần Quốc Cường принял делегацию Санкт-Петербурга",
                 "lead": (
                     "13 марта секретарь провинциального комитета партии Điện Biên Trần Quốc Cường "
@@ -214,6 +221,7 @@ EDITIONS = {
                 ],
             },
             "moscow-2025": {
+                "second_caption": "Председатель Lê Thành Đô беседует с послом Đặng Minh Khôi в Москве.",
                 "title": "Председатель народного комитета провинции Lê Thành Đô провёл встречу в посольстве Вьетнама в России",
                 "lead": (
                     "19 апреля в Москве председатель народного комитета провинции Điện Biên "

@@ -54,7 +54,12 @@ def _home(locale, summary) -> HomePage:
     root = Page.get_first_root_node()
     if home is None:
         home = root.add_child(
-            instance=HomePage(title="Báo Điện Biên Phủ", slug="home-vi", locale=locale)
+            instance=HomePage(
+                title="Báo Điện Biên Phủ",
+                slug="home-vi",
+                locale=locale,
+                search_description=content.SITE["tagline"],
+            )
         )
         summary.count("home pages")
     site = Site.objects.filter(is_default_site=True).first()
@@ -116,7 +121,9 @@ def _body(paragraphs, image, caption):
     return blocks
 
 
-def _article(section, summary, *, title, date, lead, palette, caption, tags, **extra):
+def _article(
+    section, summary, *, title, date, lead, palette, caption, tags, second_caption="", **extra
+):
     slug = slug_from_title(title)
     existing = ArticlePage.objects.child_of(section).filter(slug=slug).first()
     if existing is not None:
@@ -127,7 +134,11 @@ def _article(section, summary, *, title, date, lead, palette, caption, tags, **e
     body_image = None
     if "@image" in paragraphs:
         body_image = _image(
-            content.SECOND_PHOTO_TITLE.format(title=title), palette, caption, summary, variant=1
+            content.SECOND_PHOTO_TITLE.format(title=title),
+            palette,
+            second_caption,
+            summary,
+            variant=1,
         )
     article = ArticlePage(
         title=title,
@@ -137,7 +148,7 @@ def _article(section, summary, *, title, date, lead, palette, caption, tags, **e
         lead=lead,
         lead_image=image,
         lead_image_caption=caption,
-        body=_body(paragraphs, body_image, caption),
+        body=_body(paragraphs, body_image, ""),
         **extra,
     )
     article.tags.add(*tags)

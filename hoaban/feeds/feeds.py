@@ -22,10 +22,10 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from taggit.models import Tag
-from wagtail.models import Site
 
 from hoaban.articles import queries
-from hoaban.core.models import NewsroomSettings
+from hoaban.core.models import NewsroomSettings, edition_tagline
+from hoaban.core.public_url import absolute_url
 from hoaban.images.renditions import rendition_mime_type, share_rendition
 from hoaban.tagging import labels as tag_labels
 
@@ -67,13 +67,10 @@ class FeedSource:
     publisher: str
     articles: object
     request: object = field(repr=False)
-    root_url: str = ""
 
     def absolute(self, path: str) -> str:
-        """Links on the site's canonical host, like Wagtail's own page URLs."""
-        if path.startswith(("http://", "https://")):
-            return path
-        return self.root_url + path if self.root_url else self.request.build_absolute_uri(path)
+        """Links on the site's public address, like Wagtail's own page URLs."""
+        return absolute_url(path)
 
 
 def article_guid(article, language_code: str) -> str:
@@ -112,7 +109,6 @@ class ArticleFeed(Feed):
             publisher=publisher,
             articles=articles,
             request=request,
-            root_url=getattr(Site.find_for_request(request), "root_url", ""),
         )
 
     # Feed-level elements (RSS 2.0 channel, Atom feed)
@@ -228,7 +224,7 @@ class EditionFeed(ArticleFeed):
             request,
             title=publisher.publisher_name,
             page=home,
-            description=publisher.tagline,
+            description=edition_tagline(publisher, home, locale.language_code),
             articles=queries.live_articles(locale),
             locale=locale,
         )
@@ -277,7 +273,7 @@ class TagFeed(ArticleFeed):
             request,
             title=label.name,
             page=home,
-            description="",
+            description=tag_labels.tag_description(label.name),
             articles=articles,
             locale=locale,
         )

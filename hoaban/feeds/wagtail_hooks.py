@@ -1,6 +1,7 @@
 from django.utils import translation
 from wagtail import hooks
 
+from hoaban.core.public_url import absolute_url
 from hoaban.feeds.feeds import feed_urls
 from hoaban.tagging import labels as tag_labels
 
@@ -30,5 +31,7 @@ def feeds_showing_page(page, pages_showing):
         kinds += [("tag", label.slug) for label in tag_labels.labels(tags.all(), page.locale_id)]
     with translation.override(page.locale.language_code):
         return [
-            site.root_url + url for kind, slug in kinds for url in feed_urls(kind, slug).values()
+            absolute_url(url, site=site)
+            for kind, slug in kinds
+            for url in feed_urls(kind, slug).values()
         ]

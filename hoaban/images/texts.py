@@ -6,10 +6,14 @@ edition's language so screen readers and translators read them as Vietnamese. A 
 all its photos' words together: one query however many photos it shows.
 """
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from hoaban.pagecache.memo import kept_copy
 
@@ -73,3 +77,28 @@ def _texts_of(image_ids, language: str) -> dict:
 def words(image, language: str) -> PhotoWords:
     """The words of one photo: for the places that show a single one."""
     return PhotoTexts([image], language).of(image)
+
+
+# The labels Vietnamese credits start with ("Ảnh: Quang Hưng"), in both spellings of the tone
+# mark, and what other editions say instead; the name after the colon is shown as it is.
+CREDIT_LABELS = {
+    "ảnh": _("Photo"),
+    "ảnh minh họa": _("Illustration"),
+    "ảnh minh hoạ": _("Illustration"),
+    "đồ họa": _("Graphic"),
+    "đồ hoạ": _("Graphic"),
+}
+CREDIT = re.compile(r"^\s*([^:]{1,30}?)\s*:\s*(\S.*)$", re.DOTALL)
+
+
+def credit_in(credit: str, language: str) -> str:
+    """A photo credit for the readers of `language`: its label translated when it is one of
+    the usual Vietnamese ones."""
+    match = CREDIT.match(credit)
+    if language == settings.LANGUAGE_CODE or match is None:
+        return credit
+    label = CREDIT_LABELS.get(unicodedata.normalize("NFC", match.group(1)).lower())
+    if label is None:
+        return credit
+    with translation.override(language):
+        return f"{label}: {match.group(2)}"

@@ -16,6 +16,7 @@ from wagtail.signals import (
 )
 
 from hoaban.core.models import NewsroomSettings, RememberedSiteSetting
+from hoaban.core.public_url import page_full_url
 from hoaban.core.signals import page_content_changed
 
 from . import memo, store
@@ -32,7 +33,7 @@ def on_page_changed(sender, instance=None, page=None, **kwargs):
 
 def _urls_showing_with_descendants(page) -> set[str]:
     urls = urls_showing(page)
-    urls.update(descendant.get_full_url() for descendant in page.get_descendants().live())
+    urls.update(page_full_url(descendant) for descendant in page.get_descendants().live())
     return urls
 
 

@@ -1,5 +1,9 @@
-from django.http import JsonResponse
+from django.conf import settings
+from django.db.models import prefetch_related_objects
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -28,8 +32,11 @@ def search(request):
             date_to=form.cleaned_data["date_to"],
             newest_first=form.newest_first,
         )
-        results = paginate(request, found, paginator_class=LimitedPaginator)
+        # Results stop at a limit (LimitedPaginator): a page past it shows the last one.
+        results = paginate(request, found, paginator_class=LimitedPaginator, clamp=True)
         results.object_list = attach_sections(results.object_list)
+        # The thumbnails' renditions for the whole page in one query.
+        prefetch_related_objects(results.object_list, "lead_image__renditions")
         for article in results.object_list:
             article.highlighted_title = highlight(article.title, query.words)
             article.highlighted_lead = highlight(article.lead, query.words)
@@ -41,8 +48,24 @@ def search(request):
         "has_words": bool(query),
         "results": results,
         "page_query": page_query.urlencode(),
+        "edition_urls": _edition_urls(request),
     }
     return render(request, "search/search_page.html", context)
+
+
+def _edition_urls(request) -> dict[str, str]:
+    """{language code: the search page of that edition with the same words and dates}, for
+    the language switcher; a section filter names one edition's section, so it stays."""
+    kept = QueryDict(mutable=True)
+    for name in ("q", "date_from", "date_to"):
+        if request.GET.get(name):
+            kept[name] = request.GET[name]
+    query = f"?{kept.urlencode()}" if kept else ""
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls[code] = reverse("search:search") + query
+    return urls
 
 
 @require_GET

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -13,14 +14,18 @@ from hoaban.core.models import BasePage
 from hoaban.pagecache.memo import kept_copy
 
 
-def paginate(request, queryset, per_page=None, paginator_class=Paginator):
+def paginate(request, queryset, per_page=None, paginator_class=Paginator, *, clamp=False):
+    """The requested page; past the last one, 404 (it is not the last page under another
+    address), or with `clamp` the last page."""
     paginator = paginator_class(queryset, per_page or settings.HOABAN_PAGE_SIZE)
     try:
         return paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
         return paginator.page(1)
     except EmptyPage:
-        return paginator.page(paginator.num_pages)
+        if clamp:
+            return paginator.page(paginator.num_pages)
+        raise Http404 from None
 
 
 class SectionPage(BasePage):

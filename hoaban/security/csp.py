@@ -1,4 +1,5 @@
-"""Content-Security-Policy: the strict site policy for public pages, a relaxed one for the admin.
+"""Content-Security-Policy: the strict site policy for public pages, a relaxed one for the admin;
+and the Permissions-Policy, the same for every response.
 
 django-csp applies one policy from settings; the admin path is itself a setting
 (HOABAN_ADMIN_PATH), so the choice between the two policies is made per request here.
@@ -49,6 +50,7 @@ class SitePolicyMiddleware(CSPMiddleware):
         return parts
 
     def process_response(self, request, response):
+        response.headers.setdefault("Permissions-Policy", settings.HOABAN_PERMISSIONS_POLICY)
         if not self.takes_fixed_policy(request, response):
             return super().process_response(request, response)
         if HEADER not in response:

@@ -16,6 +16,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from hoaban.core.models import NewsroomSettings
+from hoaban.core.public_url import page_full_url
 
 # Google News only reads articles published in the last two days.
 NEWS_WINDOW = timedelta(hours=48)
@@ -79,7 +80,7 @@ class EditionSitemap(Sitemap):
         found = defaultdict(list)
         for page in translations:
             found[page.translation_key].append(
-                (page.locale.language_code, page.get_full_url(self.request))
+                (page.locale.language_code, page_full_url(page, self.request))
             )
         return found
 

@@ -2,7 +2,7 @@
 BreadcrumbList on sections and topics, Organization and WebSite (with a SearchAction) on the
 front page. Google's article and sitelinks-search-box guidelines pick the properties.
 
-Builders take a `ShareContext` (request, site root URL, publisher) and return plain dicts; the
+Builders take a `ShareContext` (request, publisher) and return plain dicts; the
 template tag serialises them.
 """
 
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.templatetags.static import static
 from django.utils import translation
 
+from hoaban.core.public_url import absolute_url, page_full_url
 from hoaban.images.renditions import share_rendition
 
 SCHEMA = "https://schema.org"
@@ -23,16 +24,13 @@ HEADLINE_LENGTH = 110
 @dataclass
 class ShareContext:
     request: object
-    root_url: str
     publisher: str
 
     def absolute(self, path: str) -> str:
-        if path.startswith(("http://", "https://")):
-            return path
-        return self.root_url + path if self.root_url else self.request.build_absolute_uri(path)
+        return absolute_url(path)
 
     def page_url(self, page) -> str:
-        return page.get_full_url(self.request)
+        return page_full_url(page, self.request)
 
 
 def share_image(share: ShareContext, image, alt: str = ""):

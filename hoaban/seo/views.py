@@ -1,8 +1,12 @@
+from urllib.parse import urlsplit
+
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from hoaban.core.public_url import absolute_url
 
 from .sitemaps import sitemaps_for
 
@@ -11,7 +15,14 @@ SITEMAP_MAX_AGE = 15 * 60
 
 @cache_control(public=True, max_age=SITEMAP_MAX_AGE)
 def sitemap_index(request):
-    return sitemap_views.index(request, sitemaps_for(request), sitemap_url_name="sitemap-section")
+    response = sitemap_views.index(
+        request, sitemaps_for(request), sitemap_url_name="sitemap-section"
+    )
+    # Django puts the request's scheme and host in front of each sitemap's path.
+    for item in response.context_data["sitemaps"]:
+        parts = urlsplit(item.location)
+        item.location = absolute_url(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return response
 
 
 @cache_control(public=True, max_age=SITEMAP_MAX_AGE)
@@ -34,8 +45,7 @@ def robots_txt(request):
         # in the sitemaps.
         "Disallow: /*/search/",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap-index'))}",
-        "Sitemap: "
-        + request.build_absolute_uri(reverse("sitemap-section", kwargs={"section": "news"})),
+        f"Sitemap: {absolute_url(reverse('sitemap-index'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap-section', kwargs={'section': 'news'}))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

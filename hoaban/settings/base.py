@@ -10,6 +10,9 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from hoaban.core.public_url import normalised_base_url
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -71,6 +74,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Only for the Swagger UI files it ships, so /api/v1/docs/ loads nothing from a CDN.
+    "ninja",
     "corsheaders",
     "django_tasks",
     "django_tasks_db",
@@ -321,9 +326,19 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Background work goes through Django's task framework; production.py names a worker backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# The address readers reach the site at, scheme, host and port: every absolute URL (sitemaps,
+# feeds, API, canonical and share links) is built from it (hoaban.core.public_url). The default
+# is `make run`'s; production.py insists on one.
+try:
+    HOABAN_PUBLIC_BASE_URL = normalised_base_url(
+        os.environ.get("PUBLIC_BASE_URL") or "http://127.0.0.1:8000"
+    )
+except ValueError as error:
+    raise ImproperlyConfigured(f"PUBLIC_BASE_URL: {error}") from None
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Hoa Ban"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", HOABAN_PUBLIC_BASE_URL)
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_IMAGE_MODEL = "images.NewsImage"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -46,6 +46,12 @@ HOABAN_ADMIN_CONTENT_SECURITY_POLICY = {
     "frame-ancestors": [SELF],
 }
 X_FRAME_OPTIONS = "DENY"
+# Powerful browser features no page of the site uses, refused to it and to the video players
+# it embeds (hoaban.security.csp sets the header on every response).
+HOABAN_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 
 # Login lockout (django-axes): after AXES_FAILURE_LIMIT failures for one user name from one
 # address, further attempts are refused for the cool-off period, whatever the password.

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import env_bool, normalised_base_url
 
 SECRET_KEY = "test-only-secret-key"
 DEBUG = False
@@ -15,6 +15,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The test client's host, unless a real server under test says its own (e2e.server).
+HOABAN_PUBLIC_BASE_URL = normalised_base_url(os.environ.get("PUBLIC_BASE_URL", "http://testserver"))
 # Serve static files straight from the apps' folders: no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -9,9 +9,15 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import F, FilteredRelation, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from .models import TagName
+
+
+def tag_description(name: str) -> str:
+    """What a tag's page and feeds are, in the active language."""
+    return _("News tagged “%(tag)s”.") % {"tag": name}
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ old address and the new one, and leave a permanent redirect (Wagtail's, editable
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
+from hoaban.core.public_url import absolute_url
+
 from .models import TagName
 
 
@@ -32,10 +34,9 @@ def purge_tag_name(sender, instance, **kwargs):
     home = _home(instance.locale)
     if home is None:
         return
-    root_url = home.get_site().root_url
     slugs = {instance.slug, instance.tag.slug, getattr(instance, "loaded_slug", None)}
     purge_after_commit(
-        root_url + path for slug in slugs - {None, ""} for path in tag_paths(home, slug)
+        absolute_url(path) for slug in slugs - {None, ""} for path in tag_paths(home, slug)
     )
 
 

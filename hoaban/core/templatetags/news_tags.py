@@ -1,7 +1,24 @@
+from datetime import datetime
+
 from django import template
+from django.utils import timezone
 from django.utils.translation import get_language
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def tagline(context) -> str:
+    """The active edition's tagline (hoaban.core.models.edition_tagline)."""
+    from wagtail.models import Site
+
+    from hoaban.core.models import NewsroomSettings, edition_tagline
+
+    request = context.get("request")
+    if request is None or Site.find_for_request(request) is None:
+        return ""  # a 404 for a host no site answers
+    newsroom = NewsroomSettings.for_request(request)
+    return edition_tagline(newsroom, navigation(context)["home"], get_language())
 
 
 @register.simple_tag(takes_context=True)
@@ -31,3 +48,14 @@ def _edition_menu():
     if home is None:
         return None, []
     return home, menu_sections(home)
+
+
+@register.filter
+def html_datetime(value) -> str:
+    """A <time datetime> value to the second in the site's time zone: the date filter's "c"
+    adds microseconds, which HTML does not allow."""
+    if not isinstance(value, datetime):
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.replace(microsecond=0).isoformat()

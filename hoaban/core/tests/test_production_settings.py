@@ -31,7 +31,14 @@ print(json.dumps({
 
 def run_with(env: dict, code: str, settings_module="hoaban.settings.production"):
     clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
-    clean.update({"DJANGO_SETTINGS_MODULE": settings_module, "SECRET_KEY": SECRET, **env})
+    clean.update(
+        {
+            "DJANGO_SETTINGS_MODULE": settings_module,
+            "SECRET_KEY": SECRET,
+            "PUBLIC_BASE_URL": "https://baodienbienphu.example",
+            **env,
+        }
+    )
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True
     )

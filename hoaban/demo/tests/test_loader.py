@@ -67,3 +67,11 @@ def test_demo_loader_runs_twice_and_changes_nothing_the_second_time(db, tmp_path
         assert len(photos) == 7
         texts = PhotoTexts(photos, code)
         assert not [photo for photo in photos if texts.of(photo).alt_lang]
+        # A story's second photo has a caption of its own.
+        for story in stories:
+            captions = [texts.of(photo).caption for photo in story.photos()]
+            assert len(captions) == 2 and captions[0] != captions[1], captions
+
+    for story in topic.timeline():
+        captions = [photo.caption for photo in story.photos()]
+        assert len(set(captions)) == 2, captions

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from hoaban.images.texts import PhotoTexts
+from hoaban.images.texts import PhotoTexts, credit_in
 
 register = template.Library()
 
@@ -19,3 +19,9 @@ def photo_words(context, image):
     if texts is None or not texts.covers(image):
         texts = PhotoTexts([image], get_language())
     return texts.of(image)
+
+
+@register.filter
+def credit(text: str) -> str:
+    """A photo credit in the edition being shown (hoaban.images.texts.credit_in)."""
+    return credit_in(text, get_language())

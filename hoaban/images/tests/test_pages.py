@@ -47,7 +47,7 @@ def test_english_readers_see_the_english_words_and_vietnamese_ones_marked(client
     assert "lang=" not in lead_img
     assert lead_caption.startswith(
         "<figcaption>Party Secretary Trần Quốc Cường gives the delegation a khèn."
-        ' <span class="credit">Ảnh: Quang Hưng</span>'
+        ' <span class="credit">Photo: Quang Hưng</span>'
     )
     assert 'alt="Lớp học tiếng Nga của học sinh dân tộc thiểu số"' in body_img
     assert 'lang="vi"' in body_img

@@ -68,8 +68,11 @@ def test_a_flash_message_cookie_bypasses_the_cache(client, news_site, page_cache
 
 
 def test_tracking_parameters_share_the_entry_and_other_parameters_bypass_it(
-    client, news_site, page_cache
+    client, news_site, page_cache, settings
 ):
+    settings.HOABAN_PAGE_SIZE = 1
+    news_site.article("news")
+    news_site.article("news")
     section_url = news_site.sections["news"].url
     client.get(section_url)
 

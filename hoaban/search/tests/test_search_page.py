@@ -253,7 +253,10 @@ def test_publishing_adds_to_results_and_unpublishing_removes(client, news_site):
 
 def test_every_page_has_a_search_box_in_the_header(client, news_site):
     html = client.get("/vi/").content.decode()
-    assert '<form class="header-search" method="get" action="/vi/search/" role="search">' in html
+    assert (
+        '<form class="header-search" method="get" action="/vi/search/" role="search" '
+        'aria-label="Tìm kiếm tin tức">'
+    ) in html
 
 
 def test_beyond_the_result_limit_the_page_says_more_than_and_pages_stop(

@@ -18,6 +18,7 @@ def production_env(tmp_path, **extra) -> dict:
             "DJANGO_SETTINGS_MODULE": "hoaban.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "baodienbienphu.example",
+            "PUBLIC_BASE_URL": "https://baodienbienphu.example",
             "HOABAN_VAR_DIR": str(tmp_path),
             **extra,
         }

@@ -1,16 +1,17 @@
 import json
+from html import unescape
 
 from django import template
 from django.templatetags.static import static
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from wagtail.models import Site
 
-from hoaban.core.models import NewsroomSettings
+from hoaban.core.models import NewsroomSettings, edition_tagline
 from hoaban.core.templatetags.news_tags import navigation
 from hoaban.images.templatetags.photo_texts import photo_words
 from hoaban.seo import structured_data as schema
+from hoaban.tagging.labels import tag_description
 from hoaban.translation.templatetags.editions import editions
 
 register = template.Library()
@@ -25,15 +26,19 @@ def json_ld(data) -> str:
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
-def _description(page, publisher_settings) -> str:
+def _description(page, newsroom, home, tag=None) -> str:
+    """Plain text in the edition's language: a topic's introduction is rich text, and the
+    newsroom's tagline is the main edition's."""
+    if tag is not None:
+        return tag_description(tag.name)
     for text in (
         getattr(page, "search_description", ""),
         getattr(page, "lead", ""),
         getattr(page, "introduction", ""),
     ):
         if text and isinstance(text, str):
-            return text
-    return publisher_settings.tagline or publisher_settings.publisher_name
+            return unescape(strip_tags(text)).strip()
+    return edition_tagline(newsroom, home, get_language()) or newsroom.publisher_name
 
 
 @register.inclusion_tag("seo/head.html", takes_context=True)
@@ -50,8 +55,7 @@ def seo_head(context):
     if request is None or page is None or not getattr(page, "pk", None):
         return {}
     settings = NewsroomSettings.for_request(request)
-    site = Site.find_for_request(request)
-    share = schema.ShareContext(request, site.root_url if site else "", settings.publisher_name)
+    share = schema.ShareContext(request, settings.publisher_name)
     home = navigation(context)["home"]
     tag = context.get("tag")
     routed = tag is not None
@@ -91,7 +95,7 @@ def seo_head(context):
         "og_type": "article" if isinstance(page, ArticlePage) else "website",
         "og_locale": OG_LOCALES.get(get_language(), get_language()),
         "title": title,
-        "description": _description(page, settings),
+        "description": _description(page, settings, home, tag),
         "site_name": settings.publisher_name,
         "image": image,
         "logo": share.absolute(static(schema.LOGO)),

@@ -44,8 +44,8 @@ def test_edition_sitemap_lists_live_public_pages_only(client, news_site, urlset_
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
     document = valid_document(client, "/sitemap-vi.xml", urlset_schema)
     found = locations(document)
-    assert "http://localhost/vi/" in found
-    assert f"http://localhost/vi/tin-tuc-chinh-tri/{story.slug}/" in found
+    assert "http://testserver/vi/" in found
+    assert f"http://testserver/vi/tin-tuc-chinh-tri/{story.slug}/" in found
     assert not any(draft.slug in url or private.slug in url for url in found)
 
 
@@ -55,8 +55,8 @@ def test_translated_pages_name_each_other_as_hreflang_alternates(
     for language in ("vi", "en"):
         document = valid_document(client, f"/sitemap-{language}.xml", urlset_schema)
         section_url = {
-            "vi": "http://localhost/vi/tin-tuc-chinh-tri/",
-            "en": "http://localhost/en/tin-tuc-chinh-tri/",
+            "vi": "http://testserver/vi/tin-tuc-chinh-tri/",
+            "en": "http://testserver/en/tin-tuc-chinh-tri/",
         }[language]
         entry = next(
             url
@@ -65,15 +65,15 @@ def test_translated_pages_name_each_other_as_hreflang_alternates(
         )
         alternates = {link.get("hreflang"): link.get("href") for link in entry.iter(f"{XHTML}link")}
         assert alternates == {
-            "en": "http://localhost/en/tin-tuc-chinh-tri/",
-            "vi": "http://localhost/vi/tin-tuc-chinh-tri/",
+            "en": "http://testserver/en/tin-tuc-chinh-tri/",
+            "vi": "http://testserver/vi/tin-tuc-chinh-tri/",
         }
     # The business section has no English version: no alternates.
     document = valid_document(client, "/sitemap-vi.xml", urlset_schema)
     business = next(
         url
         for url in document.iter(f"{SITEMAP}url")
-        if url.findtext(f"{SITEMAP}loc") == "http://localhost/vi/kinh-te/"
+        if url.findtext(f"{SITEMAP}loc") == "http://testserver/vi/kinh-te/"
     )
     assert business.find(f"{XHTML}link") is None
 
@@ -87,7 +87,7 @@ def test_news_sitemap_lists_only_the_last_48_hours(client, news_site, urlset_sch
     document = valid_document(client, "/sitemap-news.xml", urlset_schema)
     entries = list(document.iter(f"{SITEMAP}url"))
     assert [entry.findtext(f"{SITEMAP}loc") for entry in entries] == [
-        f"http://localhost/vi/tin-tuc-chinh-tri/{fresh.slug}/"
+        f"http://testserver/vi/tin-tuc-chinh-tri/{fresh.slug}/"
     ]
     news = entries[0].find(f"{NEWS}news")
     assert news.findtext(f"{NEWS}publication/{NEWS}name") == "Báo Điện Biên Phủ"
@@ -101,7 +101,7 @@ def test_news_schema_rejects_an_entry_without_a_title(urlset_schema):
     document = etree.fromstring(
         b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
         b'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url>'
-        b"<loc>http://localhost/vi/a/</loc><news:news><news:publication><news:name>A</news:name>"
+        b"<loc>http://testserver/vi/a/</loc><news:news><news:publication><news:name>A</news:name>"
         b"<news:language>vi</news:language></news:publication>"
         b"<news:publication_date>2025-03-13</news:publication_date></news:news></url></urlset>"
     )

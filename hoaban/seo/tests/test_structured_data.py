@@ -62,7 +62,7 @@ def test_article_is_a_news_article_with_the_required_properties(client, news_sit
     )
     assert article["author"] == [{"@type": "Person", "name": "Minh Châu"}]
     assert article["inLanguage"] == "vi"
-    assert article["mainEntityOfPage"] == f"http://localhost{story.url}"
+    assert article["mainEntityOfPage"] == f"http://testserver{story.url}"
     assert article["articleSection"] == "Tin tức - Chính trị"
     assert article["keywords"] == ["Hợp tác quốc tế"]
     publisher = article["publisher"]
@@ -85,7 +85,7 @@ def test_article_and_section_have_breadcrumbs_from_the_front_page(client, news_s
         (2, "Tin tức - Chính trị"),
         (3, story.title),
     ]
-    assert trail[1]["item"] == "http://localhost/vi/tin-tuc-chinh-tri/"
+    assert trail[1]["item"] == "http://testserver/vi/tin-tuc-chinh-tri/"
     section_items, _, _ = page_data(client, news_site.sections["news"].url)
     assert [item["name"] for item in section_items["BreadcrumbList"]["itemListElement"]] == [
         "Báo Điện Biên Phủ",
@@ -117,7 +117,7 @@ def test_translated_article_names_the_work_it_translates(
     english = story.get_translation(english_edition[0].locale)
     items, _, _ = page_data(client, english.url)
     original = items["NewsArticle"]["translationOfWork"]
-    assert original["url"] == f"http://localhost{story.url}"
+    assert original["url"] == f"http://testserver{story.url}"
     assert original["inLanguage"] == "vi"
     assert items["NewsArticle"]["inLanguage"] == "en"
     vietnamese, _, tree = page_data(client, story.url)
@@ -130,13 +130,13 @@ def test_front_page_describes_the_organization_and_its_search(client, news_site)
     items, _, _ = page_data(client, news_site.home.url)
     organization = items["NewsMediaOrganization"]
     assert organization["name"] == "Báo Điện Biên Phủ"
-    assert organization["url"] == "http://localhost/vi/"
+    assert organization["url"] == "http://testserver/vi/"
     assert organization["logo"]["url"].endswith("/static/img/logo.png")
     site = items["WebSite"]
-    assert site["url"] == "http://localhost/vi/"
+    assert site["url"] == "http://testserver/vi/"
     action = site["potentialAction"]
     assert action["@type"] == "SearchAction"
-    assert action["target"]["urlTemplate"] == "http://localhost/vi/search/?q={search_term_string}"
+    assert action["target"]["urlTemplate"] == "http://testserver/vi/search/?q={search_term_string}"
     assert action["query-input"] == "required name=search_term_string"
 
 

@@ -103,7 +103,7 @@ def test_tag_feed_is_titled_and_linked_in_the_edition(client, tourism_story):
     assert response.status_code == 200
     channel = etree.fromstring(response.content).find("channel")
     assert channel.findtext("title").startswith("Tourism – ")
-    assert channel.findtext("link") == "http://localhost/en/tags/tourism/"
+    assert channel.findtext("link") == "http://testserver/en/tags/tourism/"
     (item,) = channel.findall("item")
     assert item.findtext("title") == "Tourist routes from Russia to Điện Biên Phủ"
     categories = [category.text for category in item.findall("category")]

@@ -1,6 +1,9 @@
+from dataclasses import replace
+
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from hoaban.core.public_url import absolute_url
 from hoaban.translation.editions import edition_links, translation_record
 
 register = template.Library()
@@ -23,12 +26,18 @@ def editions(context):
         return cached
     page = context.get("page")
     links = edition_links(page=page, request=request, suffixes=context.get("edition_suffixes"))
+    # A view that is no Wagtail page (search) may say where each edition's copy of it is.
+    if overrides := context.get("edition_urls"):
+        links = [
+            replace(link, url=overrides[link.language_code])
+            if link.language_code in overrides
+            else link
+            for link in links
+        ]
     result = {
         "links": links,
         "alternates": [
-            (link.language_code, request.build_absolute_uri(link.url))
-            for link in links
-            if link.is_translation
+            (link.language_code, absolute_url(link.url)) for link in links if link.is_translation
         ]
         if request is not None
         else [],
@@ -43,7 +52,7 @@ def _canonical(request, page) -> str:
     """This address without tracking or filter parameters; later pages of a list keep `page`."""
     if request is None or page is None:
         return ""
-    url = request.build_absolute_uri(request.path)
+    url = absolute_url(request.path)
     number = request.GET.get("page", "")
     if number.isdigit() and int(number) > 1:
         url += f"?page={number}"

@@ -1,0 +1,56 @@
+"""The address readers reach the site at, the one every absolute URL is built from.
+
+Sitemaps, feeds, the API, JSON-LD, Open Graph and canonical links all need full URLs; building
+them from the request's host or from Wagtail's Site record gave two answers (and `http://`
+behind a TLS proxy). One configured base URL gives one. It is a setting for the whole
+installation today; `public_base_url(site)` is where a per-site address would be looked up.
+
+Kept free of model imports: the settings modules validate the value with it.
+"""
+
+from urllib.parse import urlsplit
+
+
+def normalised_base_url(value: str) -> str:
+    """`scheme://host[:port]` from `value`, or ValueError saying what is wrong with it."""
+    text = value.strip().rstrip("/")
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError as error:
+        raise ValueError(f"{value!r} is not a URL ({error}).") from None
+    if parts.scheme not in {"http", "https"}:
+        raise ValueError(f"{value!r} must start with http:// or https://.")
+    if not parts.hostname:
+        raise ValueError(f"{value!r} has no host name.")
+    if parts.username or parts.password or parts.path or parts.query or parts.fragment:
+        raise ValueError(
+            f"{value!r} must be a scheme, host and optional port only, e.g. "
+            "https://baodienbienphu.example"
+        )
+    default_port = {"http": 80, "https": 443}[parts.scheme]
+    host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
+    return f"{parts.scheme}://{host}" + (f":{port}" if port and port != default_port else "")
+
+
+def public_base_url(site=None) -> str:
+    """`scheme://host[:port]` of the public site, without a trailing slash."""
+    from django.conf import settings
+
+    return settings.HOABAN_PUBLIC_BASE_URL
+
+
+def page_full_url(page, request=None) -> str | None:
+    """A page's full URL on its site's public address, for any page class: Wagtail's own
+    `get_full_url` on a plain `Page` starts with the Site record's host and port."""
+    parts = page.get_url_parts(request)
+    if parts is None or parts[2] is None:
+        return None
+    return public_base_url(parts[0]) + parts[2]
+
+
+def absolute_url(path: str, *, site=None) -> str:
+    """`path` (root-relative) on the public address; full URLs are returned as they are."""
+    if path.startswith(("http://", "https://")):
+        return path
+    return public_base_url(site) + path
