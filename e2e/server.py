@@ -72,6 +72,12 @@ class LiveSite:
             COMMENTS_IP_LIMIT="0",
             COMMENTS_ARTICLE_LIMIT="0",
             COMMENTS_MIN_SECONDS="0",
+            # What production runs: the page cache and the per-process memo, with the pages
+            # kept in files under this server's own folder (or its own Redis key space).
+            PAGE_CACHE="1",
+            MEMO_CACHE="1",
+            # The translator `make run` has: the demo engine, nothing downloaded.
+            MACHINE_TRANSLATOR="demo",
         )
         database_url = os.environ.get("DATABASE_URL", "")
         if database_url.startswith("postgres"):

@@ -8,19 +8,14 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import OUTPUT
-from .server import LiveSite
 
 TITLE = "Ngăn chặn buôn bán động vật hoang dã"
 
 
-@pytest.fixture(scope="module")
-def demo_site():
-    site = LiveSite(workers=1)
-    for env in (site.env, site.server_env):
-        env["MACHINE_TRANSLATOR"] = "demo"
-    site.start()
-    yield site
-    site.stop()
+@pytest.fixture
+def demo_site(live_site):
+    """The e2e server runs the demo engine, as `make run` does (e2e/server.py)."""
+    return live_site
 
 
 @pytest.fixture

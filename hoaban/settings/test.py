@@ -40,7 +40,10 @@ HOABAN_MEMO_CACHE = env_bool("MEMO_CACHE", False)
 _prefix = os.environ.get("CACHE_KEY_PREFIX") or (
     f"hoaban-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 )
-if not REDIS_URL:  # noqa: F405
+if not REDIS_URL and not HOABAN_PAGE_CACHE:  # noqa: F405
+    # Unit tests keep pages in memory (the tests about the cache switch it on for themselves).
+    # A server started with PAGE_CACHE=1 (e2e) keeps them in files under its own
+    # HOABAN_VAR_DIR, as production does, so its workers see each other's purges.
     CACHES["pages"] = {  # noqa: F405
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
