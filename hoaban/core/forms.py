@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.datetimepicker import to_datetimepicker_format
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
+from wagtail.models import Page
 
 from .slugs import formatters_json, slug_from_title
 
@@ -65,3 +66,30 @@ class NewsPageForm(WagtailAdminPageForm):
             )
             slug.widget.attrs["data-w-slug-formatters-value"] = formatters_json()
             self.fields["slug"] = slug
+
+    def clean(self):
+        # Before Wagtail's check that the slug is free: a draft whose slug comes from its title
+        # takes the next free one (…-2), as pages created from code do, rather than refusing
+        # the editor a story that shares a title with an earlier one. A live page's slug, or
+        # one typed to differ from the title, still has to be free.
+        slug, title = self.cleaned_data.get("slug"), self.cleaned_data.get("title")
+        unpublished = self.instance.pk is None or not self.instance.live  # new pages say live
+        if slug and title and slug == slug_from_title(title) and unpublished:
+            self.cleaned_data["slug"] = self._free_slug(slug)
+        return super().clean()
+
+    def _free_slug(self, slug: str) -> str:
+        candidate, number = slug, 1
+        while not Page._slug_is_available(candidate, self.parent_page, self.instance):
+            number += 1
+            candidate = f"{slug}-{number}"
+        return candidate
+
+    def get_field_updates_for_resave(self):
+        # After an autosave, show the slug that was stored (normalised, or made free) in the
+        # form that stays open, so the next save sends it back unchanged.
+        updates = super().get_field_updates_for_resave()
+        slug = self.cleaned_data.get("slug")
+        if "slug" in self.fields and slug and slug != self.data.get("slug"):
+            updates.append(("slug", slug))
+        return updates
