@@ -358,8 +358,12 @@ TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
-WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# Dates are typed in the admin user's language (hoaban/formats: vi dd/mm/yyyy, ru dd.mm.yyyy,
+# en ISO), and page forms' pickers follow it (hoaban.core.forms). Pickers Wagtail builds
+# elsewhere (listing filters) write ISO, which every language reads the same way.
+FORMAT_MODULE_PATH = ["hoaban.formats"]
+WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
+WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 
 # Machine translation gives editors a first draft (wagtail-localize's "Machine translate").
 # MACHINE_TRANSLATOR: argos (offline, the language packages installed here), libretranslate

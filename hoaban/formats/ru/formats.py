@@ -1,0 +1,8 @@
+# The first form of each list is what the admin's date pickers write (see hoaban.formats).
+DATE_INPUT_FORMATS = ["%d.%m.%Y", "%d.%m.%y"]
+DATETIME_INPUT_FORMATS = [
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%y %H:%M",
+    "%d.%m.%Y",
+]
