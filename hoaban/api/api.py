@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Path, Query
 from ninja.errors import HttpError
@@ -240,7 +241,10 @@ def get_article(request: HttpRequest, article_id: int = PageId, fields: str | No
     article = found[0]
     data = service.article_data(_share(request), article, chosen)
     if not fields:
-        data["body_html"] = str(article.body)
+        # The body's own words (a photo's "Photo:" credit label) are in the article's language,
+        # whatever language the client's messages are in.
+        with translation.override(article.locale.language_code):
+            data["body_html"] = str(article.body)
     return data
 
 
