@@ -29,7 +29,7 @@ def test_reader_opens_front_page_and_reads_an_article(live_site, page):
     )
     expect(page.locator(".byline")).to_have_text("Minh Châu")
     caption = page.locator(".story__body figcaption").first
-    expect(caption).to_contain_text("Đại sứ quán Việt Nam")
+    expect(caption).to_contain_text("Đại sứ Đặng Minh Khôi")
     image = page.locator(".story__body figure img").first
     expect(image).to_have_attribute("width", re.compile(r"\d+"))
     expect(image).to_have_attribute("height", re.compile(r"\d+"))
