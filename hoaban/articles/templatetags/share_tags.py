@@ -1,0 +1,12 @@
+from django import template
+
+from hoaban.articles.sharing import share_links
+from hoaban.core.public_url import page_full_url
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/share_links.html", takes_context=True)
+def article_share_links(context, page):
+    url = page_full_url(page, context.get("request")) or ""
+    return {"url": url, "title": page.title, "links": share_links(url=url, title=page.title)}
