@@ -74,6 +74,10 @@ class HomePage(RoutablePageMixin, RoutesToSections, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Tag and author pages are rendered through the home too, and show none of its lists.
+        match = getattr(request, "routable_resolver_match", None)
+        if match is not None and match.url_name != "index_route":
+            return context
         recent = queries.attach_sections(queries.recent_news(self.locale, count=12), self.locale)
         lead = self._lead(recent)
         context["lead"] = lead

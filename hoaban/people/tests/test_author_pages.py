@@ -83,19 +83,29 @@ def test_author_page_lists_twenty_a_page_and_is_not_found_past_the_last(
     assert client.get("/vi/authors/quang-hung/?page=3").status_code == 404
 
 
-def test_author_page_query_count_does_not_grow_with_the_archive(client, news_site, reporter):
-    def count():
-        client.get("/vi/authors/quang-hung/")  # warm the per-process caches
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get("/vi/authors/quang-hung/").status_code == 200
-        return len(queries)
+def count_queries(client, url):
+    client.get(url)  # warm the per-process caches
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
 
+
+def test_author_page_query_count_does_not_grow_with_the_archive(client, news_site, reporter):
     for index in range(2):
         news_site.article(["news", "business"][index % 2], author=reporter)
-    few = count()
+    few = count_queries(client, "/vi/authors/quang-hung/")
     for index in range(25):
         news_site.article(["news", "business", "culture"][index % 3], author=reporter)
-    assert count() == few
+    assert count_queries(client, "/vi/authors/quang-hung/") == few
+
+
+def test_author_page_costs_no_more_queries_than_a_section_page(client, news_site, reporter):
+    for _index in range(25):
+        news_site.article("news", author=reporter)
+    section = count_queries(client, news_site.sections["news"].url)
+    # The home's own lists (lead story, section blocks) are not loaded for its sub-pages; the
+    # reporter's photo costs one query for its renditions.
+    assert count_queries(client, "/vi/authors/quang-hung/") <= section + 1
 
 
 def test_author_page_of_each_edition_lists_that_editions_translations(
