@@ -41,9 +41,31 @@ def on_saved(sender, instance, created, **kwargs):
     if old_slug != instance.slug:
         # Every byline of theirs links to the old address.
         _purge_articles_after_commit(_article_ids(instance, bylined_only=False))
+        _redirect_old_address(old_slug, instance.slug)
     elif old_name != instance.name:
         _purge_articles_after_commit(_article_ids(instance, bylined_only=True))
     instance.loaded_name, instance.loaded_slug = instance.name, instance.slug
+
+
+def _redirect_old_address(old_slug: str, new_slug: str) -> None:
+    """A permanent redirect (Wagtail's, editable under Settings → Redirects) from the page and
+    feeds at the old slug to the new ones in each edition, so shared links keep working."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    for home in authors.edition_homes():
+        site = home.get_site()
+        if site is None or not home.url:
+            continue
+        new_paths = authors.author_paths(home, new_slug)
+        # Given back an address it had before: that address serves the person again.
+        Redirect.objects.filter(
+            site=site, old_path__in=[Redirect.normalise_path(path) for path in new_paths]
+        ).delete()
+        old_paths = authors.author_paths(home, old_slug)
+        for old_path, new_path in zip(old_paths, new_paths, strict=True):
+            Redirect.add_redirect(
+                old_path, redirect_to=new_path, site=site, automatically_created=True
+            )
 
 
 def on_deleting(sender, instance, **kwargs):

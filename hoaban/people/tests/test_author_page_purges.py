@@ -90,4 +90,24 @@ def test_a_new_address_purges_every_article_linking_to_the_old_one(
     page = client.get(article.url)
     assert page["X-Page-Cache"] == "miss"
     assert 'href="/vi/authors/mai-lo-thi/"' in page.content.decode()
-    assert client.get(AUTHOR_PAGE).status_code == 404
+
+
+def test_links_to_the_old_address_of_an_author_lead_to_the_new_one(client, news_site):
+    reporter = Person.objects.create(name="Lò Thị Mai")
+
+    reporter = Person.objects.get(pk=reporter.pk)
+    reporter.slug = "mai-lo-thi"
+    reporter.save()
+
+    for old, new in (
+        (AUTHOR_PAGE, "/vi/authors/mai-lo-thi/"),
+        (AUTHOR_FEED, "/vi/feeds/authors/mai-lo-thi/rss.xml"),
+    ):
+        response = client.get(old)
+        assert response.status_code == 301, old
+        assert response["Location"] == new
+    assert client.get("/vi/authors/mai-lo-thi/").status_code == 200
+
+    reporter.slug = "lo-thi-mai"
+    reporter.save()
+    assert client.get(AUTHOR_PAGE).status_code == 200
