@@ -77,6 +77,11 @@ def tagged_articles(locale, tag):
     return live_articles(locale).filter(tagged_items__tag=tag).distinct()
 
 
+def authored_articles(locale, person):
+    """Live articles of the edition the person is the author of, newest first."""
+    return live_articles(locale).filter(author=person)
+
+
 def _sections_by_path(locale_id) -> dict:
     section_model = apps.get_model("sections", "SectionPage")
     return {s.path: s for s in readable(in_edition(section_model.objects.all(), locale_id))}

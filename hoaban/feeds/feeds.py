@@ -1,4 +1,5 @@
-"""RSS 2.0 and Atom 1.0 feeds of an edition, a section, a tag and a topic, per language.
+"""RSS 2.0 and Atom 1.0 feeds of an edition, a section, a tag, a topic and an author, per
+language.
 
 Built on Django's syndication framework. Each feed is a fixed number of queries whatever its
 length: the listing comes from `hoaban.articles.queries`, tags and renditions are prefetched
@@ -302,6 +303,26 @@ class TopicFeed(ArticleFeed):
         )
 
 
+class AuthorFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        from hoaban.people import authors
+
+        locale, home = self.edition(request)
+        person = authors.find(slug)
+        if person is None:
+            raise Http404
+        source = self.source(
+            request,
+            title=person.name,
+            page=home,
+            description=_("Articles by %(name)s") % {"name": person.name},
+            articles=queries.authored_articles(locale, person),
+            locale=locale,
+        )
+        source.link = home.get_full_url(request) + home.reverse_subpage("author", args=[slug])
+        return source
+
+
 class EditionAtomFeed(AtomMixin, EditionFeed):
     pass
 
@@ -315,6 +336,10 @@ class TagAtomFeed(AtomMixin, TagFeed):
 
 
 class TopicAtomFeed(AtomMixin, TopicFeed):
+    pass
+
+
+class AuthorAtomFeed(AtomMixin, AuthorFeed):
     pass
 
 

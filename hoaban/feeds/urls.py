@@ -13,4 +13,6 @@ urlpatterns = [
     path("tags/<slug:slug>/atom.xml", feeds.TagAtomFeed(), name="tag-atom"),
     path("topics/<slug:slug>/rss.xml", feeds.TopicFeed(), name="topic-rss"),
     path("topics/<slug:slug>/atom.xml", feeds.TopicAtomFeed(), name="topic-atom"),
+    path("authors/<slug:slug>/rss.xml", feeds.AuthorFeed(), name="author-rss"),
+    path("authors/<slug:slug>/atom.xml", feeds.AuthorAtomFeed(), name="author-atom"),
 ]

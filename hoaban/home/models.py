@@ -9,6 +9,7 @@ from wagtail.models import Page
 from hoaban.articles import queries
 from hoaban.core.models import BasePage
 from hoaban.pagecache.memo import remembered
+from hoaban.people import authors
 from hoaban.sections.models import SectionPage, paginate
 from hoaban.tagging import labels as tag_labels
 
@@ -73,6 +74,10 @@ class HomePage(RoutablePageMixin, RoutesToSections, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Tag and author pages are rendered through the home too, and show none of its lists.
+        match = getattr(request, "routable_resolver_match", None)
+        if match is not None and match.url_name != "index_route":
+            return context
         recent = queries.attach_sections(queries.recent_news(self.locale, count=12), self.locale)
         lead = self._lead(recent)
         context["lead"] = lead
@@ -82,6 +87,23 @@ class HomePage(RoutablePageMixin, RoutesToSections, BasePage):
 
     def tag_url(self, request, slug: str) -> str:
         return (self.get_url(request=request) or "") + self.reverse_subpage("tag", args=[slug])
+
+    def author_url(self, request, slug: str) -> str:
+        return (self.get_url(request=request) or "") + self.reverse_subpage("author", args=[slug])
+
+    @path("authors/<slug:slug>/", name="author")
+    def author_page(self, request, slug):
+        person = authors.find(slug)
+        if person is None:
+            raise Http404
+        page = paginate(request, queries.authored_articles(self.locale, person))
+        page.object_list = queries.attach_sections(page.object_list, self.locale)
+        # The address is the same in every edition: the language switcher keeps it.
+        return self.render(
+            request,
+            context_overrides={"person": person, "articles": page},
+            template="home/author_page.html",
+        )
 
     @path("tags/<slug:tag>/", name="tag")
     def tag_page(self, request, tag):

@@ -1,40 +1,100 @@
 """A person's name is printed in the byline of every article they wrote that has no byline
-of its own (on the page, in its JSON-LD and in feeds). Renaming or deleting the person changes
-those pages, so they are purged from the page cache and the proxy once the change commits.
-The per-process memo learns of it by itself (Person is among its sources)."""
+of its own (on the page, in its JSON-LD and in feeds), every byline of theirs links to their
+page, and their page and feeds in each edition show their name, role and photo. Changing or
+deleting the person changes those pages, so they are purged from the page cache and the proxy
+once the change commits. The per-process memo learns of it by itself (Person is among its
+sources). An article handed to another author leaves the old author's page and feeds too."""
 
 from django.db import transaction
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_save, pre_delete, pre_save
 
 from hoaban.articles.models import ArticlePage
+from hoaban.pagecache.invalidation import purge_after_commit
 
+from . import authors
 from .models import Person
 from .tasks import purge_articles
 
 
-def _bylined_article_ids(person) -> list[int]:
-    return list(
-        ArticlePage.objects.live().filter(author=person, byline="").values_list("pk", flat=True)
-    )
+def _article_ids(person, *, bylined_only: bool) -> list[int]:
+    articles = ArticlePage.objects.live().filter(author=person)
+    if bylined_only:
+        articles = articles.filter(byline="")
+    return list(articles.values_list("pk", flat=True))
 
 
-def _purge_after_commit(article_ids: list[int]) -> None:
+def _purge_articles_after_commit(article_ids: list[int]) -> None:
     if article_ids:
         transaction.on_commit(lambda: purge_articles.enqueue(article_ids))
 
 
+def _purge_author_pages(*slugs) -> None:
+    purge_after_commit(authors.author_urls(slugs, authors.edition_homes()))
+
+
 def on_saved(sender, instance, created, **kwargs):
-    if created or instance.name == getattr(instance, "loaded_name", instance.name):
+    if created:
         return
-    instance.loaded_name = instance.name
-    _purge_after_commit(_bylined_article_ids(instance))
+    old_name = getattr(instance, "loaded_name", instance.name)
+    old_slug = getattr(instance, "loaded_slug", instance.slug)
+    _purge_author_pages(old_slug, instance.slug)
+    if old_slug != instance.slug:
+        # Every byline of theirs links to the old address.
+        _purge_articles_after_commit(_article_ids(instance, bylined_only=False))
+        _redirect_old_address(old_slug, instance.slug)
+    elif old_name != instance.name:
+        _purge_articles_after_commit(_article_ids(instance, bylined_only=True))
+    instance.loaded_name, instance.loaded_slug = instance.name, instance.slug
+
+
+def _redirect_old_address(old_slug: str, new_slug: str) -> None:
+    """A permanent redirect (Wagtail's, editable under Settings → Redirects) from the page and
+    feeds at the old slug to the new ones in each edition, so shared links keep working."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    for home in authors.edition_homes():
+        site = home.get_site()
+        if site is None or not home.url:
+            continue
+        new_paths = authors.author_paths(home, new_slug)
+        # Given back an address it had before: that address serves the person again.
+        Redirect.objects.filter(
+            site=site, old_path__in=[Redirect.normalise_path(path) for path in new_paths]
+        ).delete()
+        old_paths = authors.author_paths(home, old_slug)
+        for old_path, new_path in zip(old_paths, new_paths, strict=True):
+            Redirect.add_redirect(
+                old_path, redirect_to=new_path, site=site, automatically_created=True
+            )
 
 
 def on_deleting(sender, instance, **kwargs):
     # Before the delete: afterwards the articles no longer point to the person.
-    _purge_after_commit(_bylined_article_ids(instance))
+    _purge_author_pages(instance.slug)
+    _purge_articles_after_commit(_article_ids(instance, bylined_only=False))
+
+
+def on_article_saving(sender, instance, update_fields=None, **kwargs):
+    """The author a live article had until this save: their page and feeds list it no more."""
+    if not instance.pk or (update_fields is not None and "author" not in update_fields):
+        return
+    before = (
+        ArticlePage.objects.live()
+        .filter(pk=instance.pk)
+        .exclude(author=None)
+        .values_list("author__slug", "author_id")
+        .first()
+    )
+    if before is None or before[1] == instance.author_id:
+        return
+    home = next(
+        (home for home in authors.edition_homes() if home.locale_id == instance.locale_id), None
+    )
+    if home is not None:
+        purge_after_commit(authors.author_urls([before[0]], [home]))
 
 
 def connect():
-    post_save.connect(on_saved, sender=Person, dispatch_uid="people-renamed")
+    post_save.connect(on_saved, sender=Person, dispatch_uid="people-changed")
     pre_delete.connect(on_deleting, sender=Person, dispatch_uid="people-deleted")
+    pre_save.connect(on_article_saving, sender=ArticlePage, dispatch_uid="people-article-author")

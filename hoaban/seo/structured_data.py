@@ -125,6 +125,8 @@ def news_article(share: ShareContext, article, *, section, home, tags=(), origin
     }
     if article.byline_name:
         data["author"] = [{"@type": "Person", "name": article.byline_name}]
+        if article.author_id and home is not None:
+            data["author"][0]["url"] = author_url(share, home, article.author.slug)
     else:
         data["author"] = [{"@type": "Organization", "name": share.publisher}]
     image = share_image(share, article.lead_image)
@@ -149,6 +151,23 @@ def news_article(share: ShareContext, article, *, section, home, tags=(), origin
             "inLanguage": original.locale.language_code,
         }
     return data
+
+
+def author_url(share: ShareContext, home, slug: str) -> str:
+    """The full address of a person's page in the home's edition."""
+    return share.page_url(home) + home.reverse_subpage("author", args=[slug])
+
+
+def profile_page(share: ShareContext, person, *, home) -> dict:
+    """ProfilePage of an author page, about the person."""
+    url = author_url(share, home, person.slug)
+    about = {"@type": "Person", "@id": url + "#person", "name": person.name, "url": url}
+    if person.role:
+        about["jobTitle"] = person.role
+    image = share_image(share, person.photo)
+    if image is not None:
+        about["image"] = image[0]
+    return {"@type": "ProfilePage", "@id": url, "url": url, "mainEntity": about}
 
 
 def graph(*items) -> dict:

@@ -38,7 +38,10 @@ def test_article_shows_dateline_byline_captions_tags_and_date(client, news_site)
     assert '<strong class="dateline">ĐBP -</strong> Chiều 13/3' in html
     assert "Lớp học tiếng Nga ở Điện Biên." in html  # the image's own caption
     assert "Ảnh: Hoàng Lâm" in html
-    assert '<p class="byline">Quang Hưng</p>' in html
+    assert (
+        '<p class="byline"><a rel="author" href="/vi/authors/quang-hung/">Quang Hưng</a></p>'
+        in html
+    )
     assert 'href="/vi/tags/dien-bien/"' in html
     assert "TIN TỨC - CHÍNH TRỊ" in html
     assert 'srcset="' in html and 'width="' in html and 'height="' in html

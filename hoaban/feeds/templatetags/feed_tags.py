@@ -13,8 +13,11 @@ def _feeds_of(context):
 
     page = context.get("page")
     tag = context.get("tag")
+    person = context.get("person")
     if tag is not None and hasattr(tag, "slug"):
         return ("tag", tag.slug, tag.name)
+    if person is not None:
+        return ("author", person.slug, person.name)
     if isinstance(page, SectionPage):
         return ("section", page.slug, page.title)
     if isinstance(page, TopicPage):

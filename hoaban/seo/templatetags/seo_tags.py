@@ -6,6 +6,7 @@ from django.templatetags.static import static
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from hoaban.core.models import NewsroomSettings, edition_tagline
 from hoaban.core.templatetags.news_tags import navigation
@@ -26,11 +27,13 @@ def json_ld(data) -> str:
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
-def _description(page, newsroom, home, tag=None) -> str:
+def _description(page, newsroom, home, tag=None, person=None) -> str:
     """Plain text in the edition's language: a topic's introduction is rich text, and the
     newsroom's tagline is the main edition's."""
     if tag is not None:
         return tag_description(tag.name)
+    if person is not None:
+        return _("Articles by %(name)s") % {"name": person.name}
     for text in (
         getattr(page, "search_description", ""),
         getattr(page, "lead", ""),
@@ -58,7 +61,8 @@ def seo_head(context):
     share = schema.ShareContext(request, settings.publisher_name)
     home = navigation(context)["home"]
     tag = context.get("tag")
-    routed = tag is not None
+    person = context.get("person")
+    routed = tag is not None or person is not None
 
     canonical = editions(context)["canonical"]
     shown = None
@@ -68,7 +72,12 @@ def seo_head(context):
         shown = page.image
     # Alt text in the page's edition, as on the page itself (no lang attribute is possible here).
     image = shown and schema.share_image(share, shown, photo_words(context, shown).alt)
-    title = tag.name if routed else (page.seo_title or page.title)
+    if tag is not None:
+        title = tag.name
+    elif person is not None:
+        title = person.name
+    else:
+        title = page.seo_title or page.title
 
     graph = []
     if isinstance(page, ArticlePage):
@@ -86,6 +95,8 @@ def seo_head(context):
         graph.append(schema.breadcrumbs(share, [home, section, page]))
     elif isinstance(page, SectionPage | TopicPage) and home is not None:
         graph.append(schema.breadcrumbs(share, [home, page]))
+    elif person is not None and home is not None:
+        graph.append(schema.profile_page(share, person, home=home))
     elif isinstance(page, HomePage) and not routed:
         graph.append(schema.organization(share, page, settings))
         graph.append(schema.website(share, page))
@@ -95,7 +106,7 @@ def seo_head(context):
         "og_type": "article" if isinstance(page, ArticlePage) else "website",
         "og_locale": OG_LOCALES.get(get_language(), get_language()),
         "title": title,
-        "description": _description(page, settings, home, tag),
+        "description": _description(page, settings, home, tag, person),
         "site_name": settings.publisher_name,
         "image": image,
         "logo": share.absolute(static(schema.LOGO)),
