@@ -1,7 +1,10 @@
 """Russian and English searches find every inflected form of a word; Vietnamese stays as it
 was (folded, not stemmed)."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from wagtail.search.query import Or
 
 from hoaban.articles.models import ArticlePage
@@ -79,6 +82,16 @@ def test_russian_inflected_forms_of_a_city_find_the_same_stories(client, russian
     }
     for query in ["Петербург", "петербурга", "Петербурге", "ПЕТЕРБУРГОМ"]:
         assert found_titles(client.get("/ru/search/", {"q": query})) == expected, query
+
+
+def test_a_rebuilt_index_is_stemmed_as_each_edition_saves_it(client, russian_edition):
+    call_command("rebuild_search_index", stdout=StringIO(), stderr=StringIO())
+    found = found_titles(client.get("/ru/search/", {"q": "Петербурге"}))
+    assert found == found_titles(client.get("/ru/search/", {"q": "Петербург"}))
+    assert len(found) == 3
+    assert found_titles(client.get("/vi/search/", {"q": "điện biên phủ"})) == {
+        "Triển lãm ảnh Điện Biên Phủ ở Nga"
+    }
 
 
 def test_russian_plural_finds_the_singular_and_quoted_phrases_are_stemmed_too(
