@@ -145,7 +145,8 @@ def grow_archive(sections, target: int, rng: random.Random):
     columns = [field.column for field in ArticlePage._meta.local_concrete_fields]
     expected = {
         "page_ptr_id", "date", "dateline", "lead", "lead_image_id", "video_url", "body",
-        "author_id", "byline", "source_name", "source_url", "lead_image_caption", "comments_open",
+        "author_id", "byline", "source_name", "source_url", "source_via_name", "source_via_url",
+        "lead_image_caption", "comments_open",
     }  # fmt: skip
     if set(columns) != expected:
         raise SystemExit(f"ArticlePage columns changed ({columns}); update grow_archive().")
@@ -199,6 +200,8 @@ def grow_archive(sections, target: int, rng: random.Random):
                         "byline": corpus.person(rng),
                         "source_name": "",
                         "source_url": "",
+                        "source_via_name": "",
+                        "source_via_url": "",
                         "lead_image_caption": "",
                         "comments_open": True,
                     }

@@ -55,7 +55,10 @@ def search_articles(
         articles = articles.filter(date__lt=_start_of(date_to + timedelta(days=1)))
     if newest_first:
         articles = articles.order_by("-date", "-id")
-    return articles.search(query.as_search_query(), order_by_relevance=not newest_first)
+    languages = [locale.language_code for locale in locales]
+    return articles.search(
+        query.as_search_query(languages=languages), order_by_relevance=not newest_first
+    )
 
 
 def suggest_titles(*, query: ReaderQuery, locale: Locale, limit: int = SUGGESTION_COUNT):

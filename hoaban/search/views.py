@@ -16,6 +16,7 @@ from .highlight import highlight
 from .pagination import LimitedPaginator
 from .query import parse
 from .services import search_articles, suggest_titles
+from .stemming import stems
 
 
 @require_GET
@@ -38,8 +39,10 @@ def search(request):
         # The thumbnails' renditions for the whole page in one query.
         prefetch_related_objects(results.object_list, "lead_image__renditions")
         for article in results.object_list:
-            article.highlighted_title = highlight(article.title, query.words)
-            article.highlighted_lead = highlight(article.lead, query.words)
+            # Marked as matched: stemmed in the editions whose index is (stemming.py).
+            stemmed = stems(article.locale.language_code)
+            article.highlighted_title = highlight(article.title, query.words, stemmed=stemmed)
+            article.highlighted_lead = highlight(article.lead, query.words, stemmed=stemmed)
     page_query = request.GET.copy()
     page_query.pop("page", None)
     context = {

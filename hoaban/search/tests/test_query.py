@@ -7,7 +7,7 @@ from hoaban.search.query import MAX_TERMS, parse
 def test_words_are_folded_and_required():
     query = parse("Điện Biên PHỦ")
     assert query.terms == ["dien", "bien", "phu"]
-    search_query = query.as_search_query()
+    search_query = query.as_search_query(languages=["vi"])
     assert isinstance(search_query, PlainText)
     assert search_query.query_string == "dien bien phu"
     assert search_query.operator == "and"
@@ -17,7 +17,7 @@ def test_quoted_words_become_a_phrase_beside_the_other_words():
     query = parse('"Điện Biên Phủ" hợp tác')
     assert query.phrases == [["dien", "bien", "phu"]]
     assert query.terms == ["hop", "tac"]
-    search_query = query.as_search_query()
+    search_query = query.as_search_query(languages=["vi"])
     assert isinstance(search_query, And)
     phrase, plain = search_query.subqueries
     assert isinstance(phrase, Phrase) and phrase.query_string == "dien bien phu"
