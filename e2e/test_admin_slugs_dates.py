@@ -8,6 +8,7 @@ import unicodedata
 import pytest
 from playwright.sync_api import expect
 
+from .admin import save_go_live, set_admin_language, sign_in
 from .conftest import OUTPUT
 
 BASES = "aăâeêioôơuưy"
@@ -44,16 +45,6 @@ def server_slugs(live_site, titles: list[str]) -> list[str]:
     return json.loads(live_site.shell(script).strip().splitlines()[-1])
 
 
-def set_admin_language(live_site, username: str, language: str) -> None:
-    live_site.shell(
-        "from django.contrib.auth import get_user_model\n"
-        "from wagtail.users.models import UserProfile\n"
-        f"profile = UserProfile.get_for_user(get_user_model().objects.get(username={username!r}))\n"
-        f"profile.preferred_language = {language!r}\n"
-        "profile.save()\n"
-    )
-
-
 def first_section_id(live_site) -> int:
     script = (
         "from hoaban.sections.models import SectionPage\n"
@@ -61,14 +52,6 @@ def first_section_id(live_site) -> int:
         ".order_by('path').first().pk)"
     )
     return int(live_site.shell(script).split()[-1])
-
-
-def sign_in(page, live_site, username: str, password: str) -> None:
-    page.goto(f"{live_site.base_url}/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(password)
-    page.locator("form button[type=submit]").click()
-    expect(page.locator("#id_username")).to_have_count(0)
 
 
 def new_article(page, live_site) -> None:
@@ -153,18 +136,6 @@ def stored_article(live_site, title: str) -> list[dict]:
         " 'slug': p.slug} for p in pages]))"
     )
     return json.loads(live_site.shell(script).strip().splitlines()[-1])
-
-
-def save_go_live(page, value: str) -> None:
-    """Set the go-live in the status panel's schedule dialog; "Save schedule" saves the page."""
-    page.locator('[data-side-panel-toggle="status"]').click()
-    page.locator('[data-a11y-dialog-show="schedule-publishing-dialog"]').first.click()
-    go_live = page.locator("#id_go_live_at")
-    go_live.fill(value)
-    go_live.press("Tab")
-    with page.expect_navigation():
-        # Clicked from script: the date picker's calendar may still cover the button.
-        page.locator("#schedule-publishing-dialog button[type=submit]").evaluate("b => b.click()")
 
 
 @pytest.mark.parametrize(
