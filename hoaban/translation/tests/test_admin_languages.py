@@ -139,10 +139,7 @@ def screen_parts(html: str) -> list[str]:
 def walk(client, newsroom, language) -> dict[str, list[str]]:
     """Each screen's texts as the admin shows them to a user whose admin language is
     `language`."""
-    profile = UserProfile.get_for_user(newsroom["user"])
-    profile.preferred_language = language
-    profile.save()
-    client.force_login(newsroom["user"])
+    sign_in(client, newsroom["user"], language)
     texts = {}
     for name, url in screens(newsroom).items():
         response = client.get(url)
@@ -206,6 +203,7 @@ def test_a_vietnamese_admin_after_an_english_one_is_in_vietnamese(client, newsro
         "machine translation": "Bộ dịch đang dùng: Demo engine",
         "dashboard": "Dịch máy",
         "explorer": "Đang duyệt",
+        "article editor": "Được tham chiếu 0 lần",  # the status panel's usage count
     }
     missing = {
         name: label for name, label in expected.items() if label not in " ".join(texts[name])
@@ -241,3 +239,38 @@ def test_the_catalogue_of_wagtails_missing_text_is_complete_and_keeps_placeholde
 
 def placeholders(text: str) -> set[str]:
     return set(PLACEHOLDER.findall(text))
+
+
+def sign_in(client, user, language):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(user)
+
+
+def test_a_vietnamese_editor_who_unpublishes_an_article_is_told_so_in_vietnamese(client, newsroom):
+    sign_in(client, newsroom["user"], "vi")
+    article = newsroom["article"]
+    response = client.post(reverse("wagtailadmin_pages:unpublish", args=[article.pk]), follow=True)
+    article.refresh_from_db()
+    assert not article.live
+    assert "Đã thu hồi xuất bản trang 'Budget talks'." in screen_parts(response.content.decode())
+
+
+def test_the_admin_scripts_read_wagtails_text_in_the_editors_language(client, newsroom):
+    """The block picker, autosave and comments are drawn by Wagtail's scripts, from its
+    JavaScript catalogue; its missing Vietnamese comes from the project's djangojs.po."""
+    shown = {}
+    for language in ("vi", "en"):
+        sign_in(client, newsroom["user"], language)
+        script = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+        # An English admin gets no catalogue at all: its scripts keep their English text.
+        found = re.search(r"const newcatalog = (\{.*?\});", script, re.S)
+        catalogue = json.loads(found[1]) if found else {}
+        shown[language] = [
+            catalogue.get(text, text) for text in ("Insert a block", "Autosave in progress…")
+        ]
+    assert shown == {
+        "vi": ["Chèn một khối", "Đang tự động lưu…"],
+        "en": ["Insert a block", "Autosave in progress…"],
+    }
