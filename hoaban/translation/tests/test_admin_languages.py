@@ -139,10 +139,7 @@ def screen_parts(html: str) -> list[str]:
 def walk(client, newsroom, language) -> dict[str, list[str]]:
     """Each screen's texts as the admin shows them to a user whose admin language is
     `language`."""
-    profile = UserProfile.get_for_user(newsroom["user"])
-    profile.preferred_language = language
-    profile.save()
-    client.force_login(newsroom["user"])
+    sign_in(client, newsroom["user"], language)
     texts = {}
     for name, url in screens(newsroom).items():
         response = client.get(url)
@@ -174,13 +171,19 @@ def test_an_english_or_russian_admin_shows_no_vietnamese_after_a_vietnamese_one(
     assert leaks == {}
 
 
+def wagtail_entries(domain: str = "django") -> list[polib.POEntry]:
+    """Every message of Wagtail and wagtail-localize (their English catalogues)."""
+    return [
+        entry
+        for package in (wagtail, wagtail_localize)
+        for path in Path(package.__file__).parent.glob(f"**/locale/en/LC_MESSAGES/{domain}.po")
+        for entry in polib.pofile(str(path))
+    ]
+
+
 def wagtail_messages() -> set[str]:
-    """Every plain message of Wagtail and wagtail-localize (their English catalogues)."""
-    messages = set()
-    for package in (wagtail, wagtail_localize):
-        for path in Path(package.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"):
-            messages |= {entry.msgid for entry in polib.pofile(str(path)) if not entry.msgid_plural}
-    return messages
+    """Every plain (not plural) message of Wagtail and wagtail-localize."""
+    return {entry.msgid for entry in wagtail_entries() if not entry.msgid_plural}
 
 
 def test_a_vietnamese_admin_after_an_english_one_is_in_vietnamese(client, newsroom):
@@ -200,6 +203,7 @@ def test_a_vietnamese_admin_after_an_english_one_is_in_vietnamese(client, newsro
         "machine translation": "Bộ dịch đang dùng: Demo engine",
         "dashboard": "Dịch máy",
         "explorer": "Đang duyệt",
+        "article editor": "Được tham chiếu 0 lần",  # the status panel's usage count
     }
     missing = {
         name: label for name, label in expected.items() if label not in " ".join(texts[name])
@@ -207,15 +211,66 @@ def test_a_vietnamese_admin_after_an_english_one_is_in_vietnamese(client, newsro
     assert missing == {}
 
 
-@pytest.mark.parametrize("language", ["vi", "ru"])
-def test_the_catalogue_of_wagtails_missing_text_is_complete_and_keeps_placeholders(language):
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
+
+
+@pytest.mark.parametrize(
+    "language, domain", [("vi", "django"), ("ru", "django"), ("vi", "djangojs")]
+)
+def test_the_catalogue_of_wagtails_missing_text_is_complete_and_keeps_placeholders(
+    language, domain
+):
     path = Path(__file__).resolve().parents[2] / "wagtail_locale" / language / "LC_MESSAGES"
-    catalogue = polib.pofile(str(path / "django.po"))
+    catalogue = polib.pofile(str(path / f"{domain}.po"))
     assert len(catalogue) >= 4
     assert catalogue.untranslated_entries() == [] and catalogue.fuzzy_entries() == []
-    messages = wagtail_messages()
+    messages = {(entry.msgid, entry.msgid_plural) for entry in wagtail_entries(domain)}
     for entry in catalogue:
-        assert entry.msgid in messages, entry.msgid  # Wagtail's text, not the project's
-        assert set(re.findall(r"%\(\w+\)s", entry.msgstr)) == set(
-            re.findall(r"%\(\w+\)s", entry.msgid)
-        )
+        assert (entry.msgid, entry.msgid_plural) in messages, entry.msgid  # Wagtail's text
+        if entry.msgid_plural:
+            # The last plural form says what the English plural says (Vietnamese has one form).
+            forms = [entry.msgstr_plural[n] for n in sorted(entry.msgstr_plural)]
+            allowed = placeholders(entry.msgid) | placeholders(entry.msgid_plural)
+            assert all(placeholders(form) <= allowed for form in forms), entry.msgid
+            assert placeholders(forms[-1]) == placeholders(entry.msgid_plural), entry.msgid
+        else:
+            assert placeholders(entry.msgstr) == placeholders(entry.msgid), entry.msgid
+
+
+def placeholders(text: str) -> set[str]:
+    return set(PLACEHOLDER.findall(text))
+
+
+def sign_in(client, user, language):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(user)
+
+
+def test_a_vietnamese_editor_who_unpublishes_an_article_is_told_so_in_vietnamese(client, newsroom):
+    sign_in(client, newsroom["user"], "vi")
+    article = newsroom["article"]
+    response = client.post(reverse("wagtailadmin_pages:unpublish", args=[article.pk]), follow=True)
+    article.refresh_from_db()
+    assert not article.live
+    assert "Đã thu hồi xuất bản trang 'Budget talks'." in screen_parts(response.content.decode())
+
+
+def test_the_admin_scripts_read_wagtails_text_in_the_editors_language(client, newsroom):
+    """The block picker, autosave and comments are drawn by Wagtail's scripts, from its
+    JavaScript catalogue; its missing Vietnamese comes from the project's djangojs.po."""
+    shown = {}
+    for language in ("vi", "en"):
+        sign_in(client, newsroom["user"], language)
+        script = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+        # An English admin gets no catalogue at all: its scripts keep their English text.
+        found = re.search(r"const newcatalog = (\{.*?\});", script, re.S)
+        catalogue = json.loads(found[1]) if found else {}
+        shown[language] = [
+            catalogue.get(text, text) for text in ("Insert a block", "Autosave in progress…")
+        ]
+    assert shown == {
+        "vi": ["Chèn một khối", "Đang tự động lưu…"],
+        "en": ["Insert a block", "Autosave in progress…"],
+    }
