@@ -37,9 +37,8 @@ def save_go_live(page, value: str) -> None:
     go_live.fill(value)
     go_live.press("Tab")
     with page.expect_navigation():
-        # The date picker may still cover the button; a keyboard user would reach it anyway.
-        page.locator("#schedule-publishing-dialog button[type=submit]").focus()
-        page.keyboard.press("Enter")
+        # The date picker may still be open over the button: click it without aiming.
+        page.locator("#schedule-publishing-dialog button[type=submit]").dispatch_event("click")
 
 
 def footer_action(page, selector: str) -> None:

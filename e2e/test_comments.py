@@ -144,7 +144,8 @@ def test_reader_comments_and_an_editor_approves_it(live_site, page, editor_page)
     editor.get_by_role("button", name="Save").click()
     expect(editor.locator(".messages")).to_be_visible()
 
-    page.goto(article_url)
+    # The page was cached by the browser for a minute (max-age): the reader reloads.
+    page.reload()
     expect(count).to_have_text(re.compile(r"\(1\)$"))
     expect(comments.locator(".comment__name")).to_have_text("Quàng Thị Sen")
     expect(comments.locator(".comment__body")).to_have_text(text.replace("\n", ""))

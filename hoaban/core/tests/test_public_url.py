@@ -3,6 +3,7 @@ public address, whatever host and scheme the request came in on."""
 
 import json
 import re
+from urllib.parse import quote
 
 import pytest
 from lxml import etree, html
@@ -11,6 +12,7 @@ from hoaban.core.public_url import normalised_base_url
 from hoaban.images.models import NewsImage
 
 PUBLIC = "https://baodienbienphu.example"
+SHARE_HOSTS = ("https://www.facebook.com/", "https://sp.zalo.me/", "https://x.com/")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -47,7 +49,14 @@ def test_article_head_links_and_structured_data_use_the_public_address(client, s
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         article = json.loads(script.text)["@graph"][0]
         assert article["mainEntityOfPage"] == PUBLIC + story.url
-    own = {url for url in all_urls(page) if "schema.org" not in url and "w3.org" not in url}
+    # Share links point at the networks' own pages and carry the article's public address.
+    shares = set(tree.xpath("//section[@data-share]//a/@href"))
+    assert shares and all(quote(PUBLIC + story.url, safe="") in url for url in shares), shares
+    own = {
+        url
+        for url in all_urls(page)
+        if "schema.org" not in url and "w3.org" not in url and not url.startswith(SHARE_HOSTS)
+    }
     assert own and all(url.startswith(PUBLIC + "/") for url in own), own
 
 
