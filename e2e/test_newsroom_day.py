@@ -23,8 +23,10 @@ LEAD = (
     "Hai lớp tiếng Nga dành cho 40 học sinh thuộc 19 dân tộc thiểu số được mở tại trường "
     "Phổ thông Dân tộc nội trú tỉnh."
 )
-# Day ≤ 12, so a date read month-first would land on 11 May instead of 5 November.
-TYPED_DATE = "05/11/2026 08:30"
+# Day ≤ 12, so a date read month-first would land on 3 May instead of 5 March. Older than
+# the demo's summer stories, so the other browser tests on this server find their rails as
+# they expect.
+TYPED_DATE = "05/03/2025 08:30"
 ENGLISH_TITLE = "Điện Biên opens Russian classes for ethnic minority students"
 
 STORED = """
@@ -134,7 +136,7 @@ def editor_approves(live_site, browser, page_id: int) -> None:
     page = context.new_page()
     sign_in(page, live_site, "editor", "hoaban-editor")
     page.goto(f"{live_site.base_url}/admin/pages/{page_id}/edit/")
-    expect(page.locator("#id_date")).to_have_value("2026-11-05 08:30")
+    expect(page.locator("#id_date")).to_have_value("2025-03-05 08:30")
     footer_action(page, '[data-workflow-action-name="approve"]')
     expect(page.locator(".messages")).to_contain_text("has been updated")
     shot(page, "3_editor_approved")
@@ -205,7 +207,7 @@ def test_a_newsroom_day_from_the_reporters_draft_to_readers_in_three_languages(
         go_live = reporter_writes_and_submits(live_site, browser, picture)
         [original] = stored(live_site).values()
         assert original["slug"] == SLUG and original["drafts"] == 1
-        assert original["date"].startswith("2026-11-05T08:30")
+        assert original["date"].startswith("2025-03-05T08:30")
         day, month, year = go_live.split()[0].split("/")
         assert original["go_live_at"].startswith(f"{year}-{month}-{day}T09:00")
 
@@ -233,7 +235,7 @@ def test_a_newsroom_day_from_the_reporters_draft_to_readers_in_three_languages(
     pages = stored(live_site)
     assert sorted(pages) == ["en", "ru", "vi"]
     assert all(row["drafts"] == 1 and row["live"] for row in pages.values()), pages
-    assert {row["date"][:16] for row in pages.values()} == {"2026-11-05T08:30"}
+    assert {row["date"][:16] for row in pages.values()} == {"2025-03-05T08:30"}
     assert pages["en"]["title"] == ENGLISH_TITLE
 
     reader = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
@@ -242,7 +244,7 @@ def test_a_newsroom_day_from_the_reporters_draft_to_readers_in_three_languages(
     assert pages["vi"]["url"].endswith(f"/{SLUG}/")
     expect(tab.locator("h1")).to_have_text(TITLE)
     expect(tab.locator(".story__meta time")).to_have_attribute(
-        "datetime", re.compile(r"^2026-11-05T08:30")
+        "datetime", re.compile(r"^2025-03-05T08:30")
     )
     expect(tab.locator("figure figcaption").first).to_contain_text("Trường Phổ thông Dân tộc")
     comments = tab.locator("#comments")
@@ -262,8 +264,8 @@ def test_a_newsroom_day_from_the_reporters_draft_to_readers_in_three_languages(
 
     rss = fetch(live_site, "/vi/feeds/rss.xml")
     item = rss[rss.index(f"<title>{TITLE}</title>") :].split("</item>")[0]
-    assert "<pubDate>Thu, 05 Nov 2026 01:30:00 +0000</pubDate>" in item
+    assert "<pubDate>Wed, 05 Mar 2025 01:30:00 +0000</pubDate>" in item
     assert SLUG in fetch(live_site, "/sitemap-vi.xml")
     api = json.loads(fetch(live_site, f"/api/v1/articles/{pages['vi']['id']}/"))
-    assert datetime.fromisoformat(api["date"]) == datetime(2026, 11, 5, 1, 30, tzinfo=UTC)
+    assert datetime.fromisoformat(api["date"]) == datetime(2025, 3, 5, 1, 30, tzinfo=UTC)
     assert "Ảnh: Quang Hưng" in api["body_html"]
