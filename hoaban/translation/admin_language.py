@@ -4,8 +4,10 @@ A few of Wagtail's labels are translated when their module is imported or when a
 is first built, so they keep the language active at that moment (the site's, Vietnamese, at
 start-up; the first visitor's for a form) and show it to everyone afterwards: the page
 chooser's "Choose a page (Section)", the chooser modals' "Search" tab and buttons, the rich
-text image form. Here they are put back through gettext_lazy, so each request reads them in
-its own language. Called from the app's ready(), before the admin's URLs and viewsets exist.
+text image form, and the "Home" crumb of every snippet screen (SnippetViewSet builds its
+breadcrumbs with gettext while the admin's URLs load). Here they are put back through
+gettext_lazy, so each request reads them in its own language. Called from the app's ready(),
+before the admin's URLs and viewsets exist.
 
 Menus are built once, at the first request, and two of their items' labels are translated
 then ("Translations" in Reports, "What's new in Wagtail" in Help): the wagtail_hooks of this
@@ -24,6 +26,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.images.forms import ImageInsertionForm
 from wagtail.models import Page
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.utils.version import get_main_version
 
 CHOOSER_LABELS = {
@@ -55,7 +58,17 @@ def _page_chooser(db_field) -> dict:
     return {"widget": PageChooser(target_models=[db_field.remote_field.model])}
 
 
+_snippet_breadcrumbs = SnippetViewSet.breadcrumbs_items
+
+
+def _snippet_breadcrumbs_read_per_request(viewset) -> list[dict]:
+    crumbs = _snippet_breadcrumbs.fget(viewset)
+    crumbs[0] = {**crumbs[0], "label": gettext_lazy("Home")}
+    return crumbs
+
+
 def translate_wagtail_labels_per_request():
+    SnippetViewSet.breadcrumbs_items = property(_snippet_breadcrumbs_read_per_request)
     register_form_field_override(models.ForeignKey, to=Page, override=_page_chooser)
     for name, text in CHOOSER_LABELS.items():
         # Only where a subclass did not give its own (lazy) label.

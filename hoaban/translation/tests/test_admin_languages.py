@@ -274,3 +274,16 @@ def test_the_admin_scripts_read_wagtails_text_in_the_editors_language(client, ne
         "vi": ["Chèn một khối", "Đang tự động lưu…"],
         "en": ["Insert a block", "Autosave in progress…"],
     }
+
+
+def test_a_snippet_screens_home_crumb_is_read_in_each_requests_language():
+    from hoaban.discussion.models import Comment
+
+    # Wagtail builds a snippet screen's crumbs while the admin's URLs load, in whatever
+    # language the first request of the process had.
+    with translation.override("vi"):
+        home = Comment.snippet_viewset.breadcrumbs_items[0]["label"]
+    with translation.override("en"):
+        assert str(home) == "Home"
+    with translation.override("vi"):
+        assert str(home) == "Trang chủ"
