@@ -24,7 +24,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="person",
             name="slug",
-            field=models.SlugField(blank=True, default="", max_length=120, verbose_name="slug"),
+            # No index yet: the unique one comes with the AlterField below. An index here would
+            # make PostgreSQL's "_like" index twice when the field becomes unique.
+            field=models.SlugField(
+                blank=True, db_index=False, default="", max_length=120, verbose_name="slug"
+            ),
             preserve_default=False,
         ),
         migrations.RunPython(give_every_person_a_slug, migrations.RunPython.noop),
