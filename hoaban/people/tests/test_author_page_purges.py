@@ -1,22 +1,8 @@
 """The page cache drops a reporter's page and feeds when what they show changes."""
 
-import pytest
-
-from hoaban.pagecache import store
 from hoaban.people.models import Person
 
-
-@pytest.fixture
-def page_cache(settings):
-    settings.HOABAN_PAGE_CACHE = True
-    store.purge_all()
-
-
-def warm(client, *urls):
-    for url in urls:
-        assert client.get(url)["X-Page-Cache"] == "miss", url
-        assert client.get(url)["X-Page-Cache"] == "hit", url
-
+from .conftest import warm
 
 AUTHOR_PAGE = "/vi/authors/lo-thi-mai/"
 AUTHOR_FEED = "/vi/feeds/authors/lo-thi-mai/rss.xml"

@@ -1,19 +1,6 @@
-import pytest
-
-from hoaban.pagecache import store
 from hoaban.people.models import Person
 
-
-@pytest.fixture
-def page_cache(settings):
-    settings.HOABAN_PAGE_CACHE = True
-    store.purge_all()
-
-
-def warm(client, *urls):
-    for url in urls:
-        assert client.get(url)["X-Page-Cache"] == "miss", url
-        assert client.get(url)["X-Page-Cache"] == "hit", url
+from .conftest import warm
 
 
 def test_renaming_a_reporter_purges_the_articles_printing_the_name(
