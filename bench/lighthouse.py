@@ -4,8 +4,8 @@ section and an article, on Lighthouse's default mobile emulation.
 Usage:  .venv/bin/python bench/lighthouse.py [--runs 1]
 
 Starts the demo site on a real gunicorn server (e2e.server.LiveSite: its own database and
-media), installs the npm package `lighthouse` into bench/lighthouse/ if it is missing, and
-runs it against Debian's chromium (CHROME_PATH=/usr/bin/chromium, headless, no sandbox).
+media), installs the npm packages of bench/validators/ (lighthouse among them) when missing,
+and runs it against Debian's chromium (CHROME_PATH=/usr/bin/chromium, headless, no sandbox).
 With --runs N the median of N runs is printed per page. JSON reports go to bench/results/.
 Target: 95 or more in every column.
 """
@@ -21,7 +21,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HERE = Path(__file__).resolve().parent / "lighthouse"
+HERE = Path(__file__).resolve().parent / "validators"
 RESULTS = ROOT / "bench" / "results"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -34,7 +34,7 @@ def ensure_lighthouse() -> Path:
         if shutil.which("npm") is None:
             sys.exit("npm is missing: apt-get install -y nodejs npm")
         print("installing lighthouse with npm …", flush=True)
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund"], cwd=HERE, check=True)
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
     if not Path(CHROMIUM).exists():
         sys.exit(f"{CHROMIUM} is missing: apt-get install -y chromium")
     return binary

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Path, Query
+from ninja import NinjaAPI, Path, Query, Swagger
 from ninja.errors import HttpError
 from pydantic import BeforeValidator
 from wagtail.models import Locale, Site
@@ -32,6 +32,13 @@ from . import articles as service
 from .schemas import ApiIndex, ArticleDetail, ArticlePage, Error, Invalid, Section, Topic
 from .strict_query import learn_parameters
 
+
+class VendoredSwagger(Swagger):
+    """The docs page on the Swagger UI vendored with its licence in hoaban/api/static/api/."""
+
+    template = "api/swagger.html"
+
+
 LanguageCode = Literal[tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)]
 MAX_LIMIT = 100
 
@@ -44,6 +51,7 @@ api = NinjaAPI(
         "and answer conditional requests with 304."
     ),
     urls_namespace="read_api",
+    docs=VendoredSwagger(),
     docs_url="/docs/",
     openapi_url="/openapi.json",
 )

@@ -24,7 +24,7 @@ def article_queryset(*, with_body=False):
     articles = (
         ArticlePage.objects.live()
         .public()
-        .select_related("locale", "lead_image", "author")
+        .select_related("locale", "lead_image", "author", "video_file")
         .prefetch_related("lead_image__renditions")
         .order_by("-date", "-pk")
     )
@@ -106,7 +106,10 @@ def article_data(share, article, fields) -> dict:
         "tags": lambda: article.tag_names,
         "topics": lambda: [topic.pk for topic in article.topics.all()],
         "image": lambda: _image(share, article.lead_image, article.photo_words),
-        "video_url": lambda: article.video_url or None,
+        "video_url": lambda: (
+            (share.absolute(article.video_file.url) if article.video_file_id else article.video_url)
+            or None
+        ),
         "source": lambda: (
             {"name": article.source_name, "url": article.source_url}
             if article.is_syndicated

@@ -70,6 +70,18 @@ class ArticlePage(BasePage):
         blank=True,
         help_text=_("A YouTube or Vimeo address makes this a video article, listed on Videos."),
     )
+    video_file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("video file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A WebM or MP4 file uploaded as a document: played on the site itself, with the "
+            "lead photo as its poster. It makes this a video article, listed on Videos."
+        ),
+    )
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
     author = models.ForeignKey(
         "people.Person",
@@ -132,6 +144,7 @@ class ArticlePage(BasePage):
         FieldPanel("lead_image_caption"),
         FieldPanel("body"),
         FieldPanel("video_url"),
+        FieldPanel("video_file"),
         MultiFieldPanel([FieldPanel("author"), FieldPanel("byline")], heading=_("Byline")),
         MultiFieldPanel([FieldPanel("tags"), FieldPanel("topics")], heading=_("Filing")),
         MultiFieldPanel(
@@ -176,7 +189,7 @@ class ArticlePage(BasePage):
 
     @property
     def is_video(self) -> bool:
-        return bool(self.video_url)
+        return bool(self.video_url or self.video_file_id)
 
     @property
     def byline_name(self) -> str:

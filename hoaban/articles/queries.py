@@ -35,7 +35,7 @@ def _published_in(locale):
 # the query-count tests of each page catch.
 CARD_FIELDS = (
     *("title", "slug", "path", "depth", "url_path", "locale", "date", "dateline", "lead"),
-    *("video_url", "lead_image"),
+    *("video_url", "video_file", "lead_image"),
     *(
         f"lead_image__{name}"
         for name in (

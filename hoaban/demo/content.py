@@ -289,6 +289,5 @@ VIDEO = {
         "Mỗi độ tháng Ba, hoa ban nở trắng các sườn đồi Điện Biên; phóng sự ghi lại không khí "
         "chuẩn bị Lễ hội Hoa Ban năm 2025."
     ),
-    "video_url": "https://www.youtube.com/watch?v=hoaBan2025a",
     "tags": ["Lễ hội Hoa Ban", "Du lịch"],
 }

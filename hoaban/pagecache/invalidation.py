@@ -29,7 +29,7 @@ def pages_showing(page: Page) -> list[Page]:
     if isinstance(page, article_model):
         section_model = apps.get_model("sections", "SectionPage")
         topic_model = apps.get_model("topics", "TopicPage")
-        if page.video_url:
+        if page.is_video:
             shown_on += section_model.objects.live().filter(
                 locale_id=page.locale_id, listing=section_model.Listing.VIDEOS
             )

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -94,7 +95,12 @@ class SectionPage(BasePage):
     def articles(self):
         articles = queries.live_articles(self.locale)
         if self.is_video_listing:
-            return articles.exclude(video_url="")
+            # A video player on each card: the file's name comes with the article.
+            return (
+                articles.filter(Q(video_file__isnull=False) | ~Q(video_url=""))
+                .select_related("video_file")
+                .only(*queries.CARD_FIELDS, "video_file__file")
+            )
         return articles.child_of(self)
 
     def get_context(self, request, *args, **kwargs):

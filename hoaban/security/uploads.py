@@ -23,6 +23,8 @@ BINARY_KINDS = {
     "xlsx": {"xlsx"},
     "pptx": {"pptx"},
     "odt": {"odt"},
+    "webm": {"webm"},
+    "mp4": {"mp4"},
 }
 TEXT_EXTENSIONS = {"csv", "txt"}
 SNIFF_BYTES = 8192

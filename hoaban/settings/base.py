@@ -342,7 +342,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", HOABAN_PUBLIC_BA
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_IMAGE_MODEL = "images.NewsImage"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# webm and mp4: video files an article plays itself (ArticlePage.video_file).
+WAGTAILDOCS_EXTENSIONS = [
+    *("csv", "docx", "mp4", "odt", "pdf", "pptx", "rtf", "txt", "webm", "xlsx", "zip"),
+]
 # The database backend (SQLite FTS5 or PostgreSQL); OpenSearch/Elasticsearch can replace it
 # (docs/search.md). "simple": the index holds folded Vietnamese and Russian, which an English
 # stemmer and stop-word list (PostgreSQL's usual default) would mangle ("do" is Đô).

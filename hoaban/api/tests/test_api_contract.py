@@ -32,11 +32,14 @@ def test_docs_page_loads_swagger_ui_from_this_site_only(client, db):
     assert response.status_code == 200
     page = response.content.decode()
     assets = re.findall(r'(?:src|href)="([^"]+)"', page)
-    assert any(asset.endswith("swagger-ui-bundle.js") for asset in assets)
+    assert "/static/api/swagger-ui/swagger-ui-bundle.js" in assets
     assert all(asset.startswith("/static/") for asset in assets), assets
     assert not re.search(r"<script>(?!\s*</script>)", page)  # nothing inline the CSP blocks
     for asset in assets:
         assert finders.find(asset.removeprefix("/static/")), asset
+    # Swagger UI is vendored with its licence and notice beside the files the page loads.
+    for name in ("LICENSE", "NOTICE", "swagger-ui-bundle.js.LICENSE.txt"):
+        assert finders.find(f"api/swagger-ui/{name}"), name
 
 
 def test_a_number_is_not_taken_for_a_date(client, story):
