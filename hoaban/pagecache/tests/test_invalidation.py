@@ -4,9 +4,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from wagtail.models import Page
 
-from hoaban.core.signals import page_content_changed
+from hoaban.core import events
 from hoaban.pagecache import store
-from hoaban.pagecache.invalidation import urls_showing
+from hoaban.pagecache.urlmap import page_urls
 
 
 @pytest.fixture
@@ -101,24 +101,24 @@ def test_moving_purges_the_old_and_the_new_section(
     assert moved["Location"] == business.url + "ho-tro-thi-sinh-kho-khan/"
 
 
-def test_page_content_changed_purges_the_page_and_its_listings(
+def test_an_approved_comment_purges_its_article_and_no_listing(
     client, news_site, page_cache, warm, django_capture_on_commit_callbacks
 ):
     article = news_site.article("news", title="Bình đẳng giới ở huyện Mường Chà")
     warm(article.url, news_site.sections["news"].url)
 
     with django_capture_on_commit_callbacks(execute=True):
-        page_content_changed.send(sender=type(article), page=article)
+        events.announce(events.CommentsChanged(article))
 
     assert cache_state(client, article.url) == "miss"
-    assert cache_state(client, news_site.sections["news"].url) == "miss"
+    assert cache_state(client, news_site.sections["news"].url) == "hit"
 
 
 def test_purge_waits_for_the_commit(client, news_site, page_cache, warm):
     article = news_site.article("news", title="Vật liệu xây dựng khan hiếm")
     warm(article.url)
 
-    page_content_changed.send(sender=type(article), page=article)
+    events.announce(events.CommentsChanged(article))
 
     assert cache_state(client, article.url) == "hit"
 
@@ -128,7 +128,7 @@ def test_urls_showing_an_article_cover_its_listings_and_tag_pages(news_site):
         "business", title="Tín dụng chính sách giảm nghèo", tags=["Tín dụng"]
     )
 
-    urls = urls_showing(article)
+    urls = page_urls(article)
 
     expected = {article.full_url, news_site.sections["business"].full_url, news_site.home.full_url}
     assert expected <= urls
