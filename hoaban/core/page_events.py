@@ -28,8 +28,9 @@ def _renamed(sender, instance, instance_before, **kwargs):
 
 
 def _deleting(sender, instance, **kwargs):
-    # Before the delete: its place in the tree is needed to know where it was listed.
-    if isinstance(instance, Page) and instance.live:
+    # Before the delete: its place in the tree is needed to know where it was listed. Django
+    # sends this for each table of a page type (Page, then ArticlePage): announce it once.
+    if isinstance(instance, Page) and instance.live and type(instance) is instance.specific_class:
         events.announce(events.PageDeleted(instance))
 
 
