@@ -247,3 +247,18 @@ def test_the_newsroom_settings_forget_every_page(news_site, purges):
     settings.save()
 
     assert only(purges, events.SiteChanged).everything
+
+
+def test_renaming_a_tag_itself_purges_it_in_every_edition_with_its_articles(
+    news_site, english_edition, purges
+):
+    article = news_site.article("news", title="Du lịch lịch sử Điện Biên Phủ", tags=["Du lich"])
+    tag = article.tags.get()
+    purges.clear()
+
+    tag.name, tag.slug = "Du lịch", "du-lich-lich-su"
+    tag.save()
+
+    purge = only(purges, events.TagChanged)
+    assert {"/vi/tags/du-lich/", "/vi/tags/du-lich-lich-su/", "/en/tags/du-lich/"} <= paths(purge)
+    assert purge.page_ids == {article.pk}
