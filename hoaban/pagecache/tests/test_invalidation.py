@@ -122,7 +122,7 @@ def test_purge_waits_for_the_commit(client, news_site, page_cache, warm):
     assert cache_state(client, article.url) == "hit"
 
 
-def test_urls_showing_an_article_cover_its_listings_and_tag_pages(news_site):
+def test_page_urls_of_an_article_cover_its_listings_and_tag_pages(news_site):
     article = news_site.article(
         "business", title="Tín dụng chính sách giảm nghèo", tags=["Tín dụng"]
     )
