@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "hoaban.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from . import page_events
+
+        page_events.connect()

@@ -1,11 +1,11 @@
-"""A photo's words changed in one edition: the pages of that edition showing the photo are
-purged from the caches, through the page-content signal the page cache already listens to."""
+"""A photo's words changed in one edition: announced (hoaban.core.events) for the caches to purge
+the pages of that edition showing the photo."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, ReferenceIndex
 
-from hoaban.core.signals import page_content_changed
+from hoaban.core import events
 
 from .models import PhotoText
 
@@ -22,13 +22,12 @@ def pages_showing_photo(image, locale_id):
     return Page.objects.live().filter(locale_id=locale_id, pk__in=[int(pk) for pk in ids])
 
 
-def announce_pages_showing(sender, instance, **kwargs):
-    for page in pages_showing_photo(instance.image, instance.locale_id):
-        page_content_changed.send(sender=PhotoText, page=page)
+def announce_photo_text(sender, instance, **kwargs):
+    events.announce(events.PhotoTextChanged(instance.image, instance.locale_id))
 
 
 def connect():
-    post_save.connect(announce_pages_showing, sender=PhotoText, dispatch_uid="hoaban-photo-text")
+    post_save.connect(announce_photo_text, sender=PhotoText, dispatch_uid="hoaban-photo-text")
     post_delete.connect(
-        announce_pages_showing, sender=PhotoText, dispatch_uid="hoaban-photo-text-deleted"
+        announce_photo_text, sender=PhotoText, dispatch_uid="hoaban-photo-text-deleted"
     )

@@ -7,6 +7,7 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
-        from . import signal_handlers
+        from . import invalidation, signal_handlers
 
+        invalidation.connect()
         signal_handlers.connect()

@@ -8,7 +8,8 @@ neither offers that with Wagtail 8.
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import DisallowedHost
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
 from wagtail.models import Site
 
 from .memo import one_version, remembered
@@ -89,7 +90,7 @@ class PageCacheMiddleware:
         cached = slot.get()
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
-            return cached
+            return self.conditional(request, cached)
         response = self.get_response(request)
         if is_cacheable_response(response):
             patch_cache_control(
@@ -101,6 +102,20 @@ class PageCacheMiddleware:
             slot.put(response, timeout=settings.HOABAN_PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def conditional(request, cached):
+        """A 304 when the client already has this copy, as the view's own middleware would
+        answer (the read API's ETag and Last-Modified): a hit never reaches it."""
+        etag, modified = cached.get("ETag"), cached.get("Last-Modified")
+        if etag is None and modified is None:
+            return cached
+        return get_conditional_response(
+            request,
+            etag=etag,
+            last_modified=parse_http_date_safe(modified) if modified else None,
+            response=cached,
+        )
 
 
 class AnonymousReaderMiddleware:

@@ -39,6 +39,7 @@ KEPT_HEADERS = {
     "content-language",
     "cache-control",
     "last-modified",
+    "etag",
     "link",
     "x-frame-options",
     "x-content-type-options",

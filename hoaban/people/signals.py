@@ -1,19 +1,17 @@
 """A person's name is printed in the byline of every article they wrote that has no byline
 of its own (on the page, in its JSON-LD and in feeds), every byline of theirs links to their
 page, and their page and feeds in each edition show their name, role and photo. Changing or
-deleting the person changes those pages, so they are purged from the page cache and the proxy
-once the change commits. The per-process memo learns of it by itself (Person is among its
-sources). An article handed to another author leaves the old author's page and feeds too."""
+deleting the person changes those pages, which is announced (hoaban.core.events) for the
+caches to purge. The per-process memo learns of it by itself (Person is among its sources). An
+article handed to another author leaves the old author's page and feeds too."""
 
-from django.db import transaction
 from django.db.models.signals import post_save, pre_delete, pre_save
 
 from hoaban.articles.models import ArticlePage
-from hoaban.pagecache.invalidation import purge_after_commit
+from hoaban.core import events
 
 from . import authors
 from .models import Person
-from .tasks import purge_articles
 
 
 def _article_ids(person, *, bylined_only: bool) -> list[int]:
@@ -23,13 +21,8 @@ def _article_ids(person, *, bylined_only: bool) -> list[int]:
     return list(articles.values_list("pk", flat=True))
 
 
-def _purge_articles_after_commit(article_ids: list[int]) -> None:
-    if article_ids:
-        transaction.on_commit(lambda: purge_articles.enqueue(article_ids))
-
-
-def _purge_author_pages(*slugs) -> None:
-    purge_after_commit(authors.author_urls(slugs, authors.edition_homes()))
+def _announce(slugs, article_ids=()) -> None:
+    events.announce(events.PersonChanged(frozenset(slugs), tuple(article_ids)))
 
 
 def on_saved(sender, instance, created, **kwargs):
@@ -37,13 +30,14 @@ def on_saved(sender, instance, created, **kwargs):
         return
     old_name = getattr(instance, "loaded_name", instance.name)
     old_slug = getattr(instance, "loaded_slug", instance.slug)
-    _purge_author_pages(old_slug, instance.slug)
+    slugs, article_ids = {old_slug, instance.slug}, []
     if old_slug != instance.slug:
         # Every byline of theirs links to the old address.
-        _purge_articles_after_commit(_article_ids(instance, bylined_only=False))
+        article_ids = _article_ids(instance, bylined_only=False)
         _redirect_old_address(old_slug, instance.slug)
     elif old_name != instance.name:
-        _purge_articles_after_commit(_article_ids(instance, bylined_only=True))
+        article_ids = _article_ids(instance, bylined_only=True)
+    _announce(slugs, article_ids)
     instance.loaded_name, instance.loaded_slug = instance.name, instance.slug
 
 
@@ -70,8 +64,7 @@ def _redirect_old_address(old_slug: str, new_slug: str) -> None:
 
 def on_deleting(sender, instance, **kwargs):
     # Before the delete: afterwards the articles no longer point to the person.
-    _purge_author_pages(instance.slug)
-    _purge_articles_after_commit(_article_ids(instance, bylined_only=False))
+    _announce({instance.slug}, _article_ids(instance, bylined_only=False))
 
 
 def on_article_saving(sender, instance, update_fields=None, **kwargs):
@@ -87,11 +80,7 @@ def on_article_saving(sender, instance, update_fields=None, **kwargs):
     )
     if before is None or before[1] == instance.author_id:
         return
-    home = next(
-        (home for home in authors.edition_homes() if home.locale_id == instance.locale_id), None
-    )
-    if home is not None:
-        purge_after_commit(authors.author_urls([before[0]], [home]))
+    events.announce(events.AuthorReplaced(instance, before[0]))
 
 
 def connect():

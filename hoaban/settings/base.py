@@ -435,7 +435,8 @@ HOABAN_MEMO_CACHE = env_bool("MEMO_CACHE", True)
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_URL"):
     WAGTAILFRONTENDCACHE["proxy"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        # Wagtail's, retried while Varnish is unreachable (hoaban.pagecache.frontend).
+        "BACKEND": "hoaban.pagecache.frontend.HTTPBackend",
         "LOCATION": os.environ["FRONTEND_CACHE_URL"],
     }
 if os.environ.get("CLOUDFLARE_ZONE_ID"):
@@ -452,6 +453,9 @@ if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
 # Every edition has its own URLs (/vi/, /en/, /ru/): purge each URL as it is, not once per
 # language as Wagtail does for sites that serve one page under every language prefix.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+# A purge the proxy did not take (Varnish restarting) is tried again after 1, 2, 4 … seconds.
+HOABAN_PURGE_RETRIES = 8
+HOABAN_PURGE_RETRY_BACKOFF = 1.0
 
 # Site behaviour
 HOABAN_PAGE_SIZE = 20

@@ -25,6 +25,7 @@ HOABAN_INGEST_POLITENESS_DELAY = 0
 HOABAN_INGEST_TIMEOUT = 0.5
 HOABAN_INGEST_RETRIES = 1
 HOABAN_INGEST_RETRY_BACKOFF = 0.01
+HOABAN_PURGE_RETRY_BACKOFF = 0.01
 # Django's test client logs in without a request, which django-axes refuses; the lockout tests
 # switch it on for themselves, and a LiveSite can with AXES_ENABLED=1.
 AXES_ENABLED = env_bool("AXES_ENABLED", False)

@@ -1,11 +1,12 @@
-"""A renamed tag changes its page and feeds in that edition: purge them from the caches under the
-old address and the new one, and leave a permanent redirect (Wagtail's, editable under Settings
-→ Redirects) from the old addresses to the new ones, so links already shared keep working."""
+"""A renamed tag changes its page and feeds in that edition, and the articles showing it there:
+announce it (hoaban.core.events) with the old address and the new one, and leave a permanent
+redirect (Wagtail's, editable under Settings → Redirects) from the old addresses to the new
+ones, so links already shared keep working."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import translation
 
-from hoaban.core.public_url import absolute_url
+from hoaban.core import events
 
 from .models import TagName
 
@@ -28,16 +29,27 @@ def tag_paths(home, slug) -> list[str]:
         ]
 
 
-def purge_tag_name(sender, instance, **kwargs):
-    from hoaban.pagecache.invalidation import purge_after_commit
-
-    home = _home(instance.locale)
-    if home is None:
-        return
+def announce_tag_name(sender, instance, **kwargs):
     slugs = {instance.slug, instance.tag.slug, getattr(instance, "loaded_slug", None)}
-    purge_after_commit(
-        absolute_url(path) for slug in slugs - {None, ""} for path in tag_paths(home, slug)
+    events.announce(
+        events.TagChanged(instance.tag_id, instance.locale_id, frozenset(slugs - {None, ""}))
     )
+
+
+def announce_tag(sender, instance, **kwargs):
+    """A tag's own name or slug, shown in the editions without a name of their own for it."""
+    if instance.pk is None:
+        return
+    before = sender.objects.filter(pk=instance.pk).values_list("name", "slug").first()
+    if before == (instance.name, instance.slug):
+        return
+    slugs = {instance.slug, before[1] if before else None} - {None, ""}
+    events.announce(events.TagChanged(instance.pk, None, frozenset(slugs)))
+
+
+def announce_tag_deleted(sender, instance, **kwargs):
+    # Before the delete: which articles carried it is known only until then.
+    events.announce(events.TagChanged(instance.pk, None, frozenset({instance.slug})))
 
 
 def redirect_old_slug(sender, instance, created, **kwargs):
@@ -59,6 +71,10 @@ def redirect_old_slug(sender, instance, created, **kwargs):
 
 
 def connect():
-    post_save.connect(purge_tag_name, sender=TagName, dispatch_uid="hoaban-tag-name-saved")
+    from taggit.models import Tag
+
+    pre_save.connect(announce_tag, sender=Tag, dispatch_uid="hoaban-tag-saved")
+    pre_delete.connect(announce_tag_deleted, sender=Tag, dispatch_uid="hoaban-tag-deleted")
+    post_save.connect(announce_tag_name, sender=TagName, dispatch_uid="hoaban-tag-name-saved")
     post_save.connect(redirect_old_slug, sender=TagName, dispatch_uid="hoaban-tag-name-moved")
-    post_delete.connect(purge_tag_name, sender=TagName, dispatch_uid="hoaban-tag-name-deleted")
+    post_delete.connect(announce_tag_name, sender=TagName, dispatch_uid="hoaban-tag-name-deleted")

@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from hoaban.core.signals import page_content_changed
+from hoaban.core import events
 from hoaban.discussion.forms import ISSUED_SALT
 
 COMMENT = "Bài viết rất hay, cảm ơn phóng viên đã đưa tin về Điện Biên."
@@ -51,12 +51,13 @@ def article(news_site):
 
 @pytest.fixture
 def announced():
-    """Primary keys of the pages page_content_changed was sent for, in order."""
+    """Primary keys of the articles whose comments were announced changed, in order."""
     sent = []
 
-    def receiver(sender, page, **kwargs):
-        sent.append(page.pk)
+    def receiver(sender, event, **kwargs):
+        if isinstance(event, events.CommentsChanged):
+            sent.append(event.page.pk)
 
-    page_content_changed.connect(receiver)
+    events.content_changed.connect(receiver)
     yield sent
-    page_content_changed.disconnect(receiver)
+    events.content_changed.disconnect(receiver)

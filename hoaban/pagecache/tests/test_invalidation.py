@@ -1,12 +1,11 @@
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 from wagtail.models import Page
 
-from hoaban.core.signals import page_content_changed
+from hoaban.core import events
 from hoaban.pagecache import store
-from hoaban.pagecache.invalidation import urls_showing
+from hoaban.pagecache.urlmap import page_urls
+
+from .conftest import proxy_at
 
 
 @pytest.fixture
@@ -101,34 +100,34 @@ def test_moving_purges_the_old_and_the_new_section(
     assert moved["Location"] == business.url + "ho-tro-thi-sinh-kho-khan/"
 
 
-def test_page_content_changed_purges_the_page_and_its_listings(
+def test_an_approved_comment_purges_its_article_and_no_listing(
     client, news_site, page_cache, warm, django_capture_on_commit_callbacks
 ):
     article = news_site.article("news", title="Bình đẳng giới ở huyện Mường Chà")
     warm(article.url, news_site.sections["news"].url)
 
     with django_capture_on_commit_callbacks(execute=True):
-        page_content_changed.send(sender=type(article), page=article)
+        events.announce(events.CommentsChanged(article))
 
     assert cache_state(client, article.url) == "miss"
-    assert cache_state(client, news_site.sections["news"].url) == "miss"
+    assert cache_state(client, news_site.sections["news"].url) == "hit"
 
 
 def test_purge_waits_for_the_commit(client, news_site, page_cache, warm):
     article = news_site.article("news", title="Vật liệu xây dựng khan hiếm")
     warm(article.url)
 
-    page_content_changed.send(sender=type(article), page=article)
+    events.announce(events.CommentsChanged(article))
 
     assert cache_state(client, article.url) == "hit"
 
 
-def test_urls_showing_an_article_cover_its_listings_and_tag_pages(news_site):
+def test_page_urls_of_an_article_cover_its_listings_and_tag_pages(news_site):
     article = news_site.article(
         "business", title="Tín dụng chính sách giảm nghèo", tags=["Tín dụng"]
     )
 
-    urls = urls_showing(article)
+    urls = page_urls(article)
 
     expected = {article.full_url, news_site.sections["business"].full_url, news_site.home.full_url}
     assert expected <= urls
@@ -136,38 +135,11 @@ def test_urls_showing_an_article_cover_its_listings_and_tag_pages(news_site):
     assert news_site.sections["news"].full_url not in urls
 
 
-class PurgeRecorder(BaseHTTPRequestHandler):
-    seen: list
-
-    def do_PURGE(self):  # noqa: N802 - HTTP method name
-        self.seen.append((self.headers["Host"], self.path))
-        self.send_response(200)
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def purge_listener():
-    PurgeRecorder.seen = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server, PurgeRecorder.seen
-    server.shutdown()
-
-
 def test_publishing_sends_purge_requests_for_the_page_and_its_listings_to_the_proxy(
     news_site, settings, purge_listener, django_capture_on_commit_callbacks
 ):
     server, seen = purge_listener
-    settings.WAGTAILFRONTENDCACHE = {
-        "proxy": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{server.server_port}",
-        }
-    }
+    settings.WAGTAILFRONTENDCACHE = proxy_at(server.server_port)
     article = news_site.article(
         "news", title="Sáp nhập Đài Phát thanh - Truyền hình", publish=False
     )

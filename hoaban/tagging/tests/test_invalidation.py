@@ -3,7 +3,7 @@
 from taggit.models import Tag
 
 from hoaban.pagecache import store
-from hoaban.pagecache.invalidation import urls_showing
+from hoaban.pagecache.urlmap import page_urls
 from hoaban.tagging.models import TagName
 
 from .conftest import name
@@ -11,13 +11,13 @@ from .conftest import name
 
 def test_publishing_a_translation_purges_its_editions_tag_pages_and_feeds(tourism_story):
     article, english = tourism_story
-    urls = urls_showing(english)
+    urls = page_urls(english)
     assert "http://testserver/en/tags/tourism/" in urls
     assert "http://testserver/en/tags/lien-bang-nga/" in urls
     assert "http://testserver/en/feeds/tags/tourism/rss.xml" in urls
     assert "http://testserver/en/feeds/tags/tourism/atom.xml" in urls
     assert not [url for url in urls if "tags/du-lich/" in url]
-    assert "http://testserver/vi/tags/du-lich/" in urls_showing(article)
+    assert "http://testserver/vi/tags/du-lich/" in page_urls(article)
 
 
 def test_renaming_a_tag_purges_its_old_address_and_redirects_it_to_the_new(
