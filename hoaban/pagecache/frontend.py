@@ -4,14 +4,14 @@ Wagtail's own purge task logs a PURGE that failed and forgets it, so a Varnish r
 a story is unpublished would go on serving the story from a copy fetched just before. Here a
 backend that could not purge gets its URLs again after HOABAN_PURGE_RETRY_BACKOFF seconds,
 doubled on each attempt, HOABAN_PURGE_RETRIES times (about four minutes with the defaults),
-each failure logged. The retry is a task run later on the worker; with a task backend that
-cannot run tasks later (the immediate one of dev and tests) the purge waits in place.
+each failure logged. The retry is a task run later on the worker; a task backend that cannot
+run tasks later (the immediate one of dev and tests) has no worker to retry on, and an editor's
+publish must not wait minutes for a proxy, so there the failure is only logged.
 Varnish's PURGE goes through `HTTPBackend` below, which says when it failed; Wagtail's
 Cloudflare and CloudFront backends log their failures themselves and are not retried.
 """
 
 import logging
-import time
 from datetime import timedelta
 from urllib.error import URLError
 from urllib.parse import urlsplit, urlunsplit
@@ -64,14 +64,16 @@ def purge_from_frontend(urls: list[str], backend_names: list[str], attempt: int)
 
 
 def _retry(urls: list[str], backend_name: str, attempt: int, error: PurgeFailed) -> None:
-    if attempt >= settings.HOABAN_PURGE_RETRIES:
+    can_defer = purge_from_frontend.get_backend().supports_defer
+    if attempt >= settings.HOABAN_PURGE_RETRIES or not can_defer:
         logger.error(
-            "Gave up purging %d URLs from %s after %d attempts (%s); they stay there until "
+            "Gave up purging %d URLs from %s after %d attempts (%s)%s; they stay there until "
             "they expire.",
             len(urls),
             backend_name,
             attempt + 1,
             error,
+            "" if can_defer else " with no task worker to retry on",
         )
         return
     delay = settings.HOABAN_PURGE_RETRY_BACKOFF * 2**attempt
@@ -82,9 +84,5 @@ def _retry(urls: list[str], backend_name: str, attempt: int, error: PurgeFailed)
         error,
         delay,
     )
-    if purge_from_frontend.get_backend().supports_defer:
-        later = purge_from_frontend.using(run_after=timezone.now() + timedelta(seconds=delay))
-        later.enqueue(urls, [backend_name], attempt + 1)
-    else:
-        time.sleep(delay)
-        purge_from_frontend.call(urls, [backend_name], attempt + 1)
+    later = purge_from_frontend.using(run_after=timezone.now() + timedelta(seconds=delay))
+    later.enqueue(urls, [backend_name], attempt + 1)
