@@ -2,6 +2,7 @@
 
 import re
 
+from hoaban.readership import store
 from hoaban.readership.models import HourlyReads
 from hoaban.testing import translate
 
@@ -42,6 +43,7 @@ def test_home_shows_the_edition_rail_in_its_language(client, news_site, english_
     english = translate(article, "en", title="Party Secretary receives Saint Petersburg delegation")
     beacon(article)
     beacon(english)
+    store.flush()
 
     vietnamese = client.get("/vi/").content.decode()
     assert "Đọc nhiều" in vietnamese and "24 giờ" in vietnamese and "7 ngày" in vietnamese
@@ -59,6 +61,7 @@ def test_section_page_shows_its_own_rail_and_says_when_nothing_was_read(client, 
     read = news_site.article("business", title="Khó khăn về vật liệu xây dựng")
     news_site.article("news", title="Tin chưa ai đọc")
     beacon(read)
+    store.flush()
     html = client.get(news_site.sections["business"].url).content.decode()
     rail = html[html.index('class="most-read"') :]
     assert "Đọc nhiều trong Kinh tế" in rail

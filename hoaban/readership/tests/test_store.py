@@ -23,11 +23,13 @@ def test_reads_of_one_hour_add_up_in_one_row(news_site):
     for minute in (0, 15, 59):
         store.add_read(article.pk, NOW.replace(minute=minute))
     store.add_read(article.pk, NOW + timedelta(hours=1))
+    store.flush(NOW + timedelta(hours=1))
     assert views(article, NOW.replace(minute=0)) == 3
     assert views(article, NOW.replace(minute=0) + timedelta(hours=1)) == 1
     assert HourlyReads.objects.count() == 2
 
 
+@pytest.mark.skipif(bool(os.environ.get("REDIS_URL")), reason="with Redis a read writes nothing")
 def test_a_read_without_redis_is_one_statement(news_site):
     article = news_site.article(title="Sáp nhập Đài Phát thanh - Truyền hình vào Báo Điện Biên Phủ")
     store.add_read(article.pk, NOW)
