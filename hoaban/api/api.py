@@ -395,6 +395,7 @@ def most_read(
     from hoaban.readership import ranking
 
     chosen = _fields(fields)
+    request.changes_without_publishing = True  # no Last-Modified (ReadApiMiddleware)
     language = Locale.objects.filter(language_code=locale).first()
     if language is None:
         raise Http404(_("This edition has no content yet."))

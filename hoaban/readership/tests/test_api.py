@@ -62,3 +62,19 @@ def test_api_rail_is_publicly_cacheable_and_documented(client, news_site):
     }
     index = client.get("/api/v1/").json()
     assert any(e["url"].endswith("/api/v1/most-read/") for e in index["endpoints"])
+
+
+def test_new_counts_are_never_answered_not_modified(client, news_site):
+    article = news_site.article("news", title="Hợp tác y tế Điện Biên – Liên bang Nga")
+    first = client.get("/api/v1/most-read/?locale=vi")
+    assert "Last-Modified" not in first  # counts change without any publish
+    same = client.get("/api/v1/most-read/?locale=vi", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert same.status_code == 304
+    read(article, 1)
+    changed = client.get(
+        "/api/v1/most-read/?locale=vi",
+        HTTP_IF_NONE_MATCH=first["ETag"],
+        HTTP_IF_MODIFIED_SINCE="Mon, 07 Dec 2026 20:00:00 GMT",
+    )
+    assert changed.status_code == 200
+    assert changed.json()["items"][0]["title"] == "Hợp tác y tế Điện Biên – Liên bang Nga"
