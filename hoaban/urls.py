@@ -15,6 +15,8 @@ urlpatterns = [
     path("sitemap.xml", seo_views.sitemap_index, name="sitemap-index"),
     path("sitemap-<slug:section>.xml", seo_views.sitemap_section, name="sitemap-section"),
     path("api/v1/", read_api.urls),
+    # The most-read beacon: outside the language prefix, never cached (a POST).
+    path("reads/", include("hoaban.readership.urls")),
     path(settings.HOABAN_ADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Outside the language prefix and without a trailing-slash redirect: probes do not follow.

@@ -29,7 +29,16 @@ from hoaban.seo.structured_data import ShareContext
 from hoaban.tagging import labels as tag_labels
 
 from . import articles as service
-from .schemas import ApiIndex, ArticleDetail, ArticlePage, Error, Invalid, Section, Topic
+from .schemas import (
+    ApiIndex,
+    ArticleDetail,
+    ArticlePage,
+    Error,
+    Invalid,
+    MostRead,
+    Section,
+    Topic,
+)
 from .strict_query import learn_parameters
 
 
@@ -371,6 +380,58 @@ def search_articles(
         "next": _page_link(request, offset + limit, limit, count),
         "previous": _page_link(request, max(offset - limit, 0), limit, count) if offset else None,
         "items": [service.article_data(share, article, chosen) for article in window],
+    }
+
+
+@api.get(
+    "/most-read/",
+    response={200: MostRead, 400: Error, 404: Error, 422: Invalid},
+    openapi_extra=BAD_REQUEST,
+    exclude_unset=True,
+    tags=["articles"],
+    summary="Most-read stories of an edition or a section, over 24 hours or 7 days",
+)
+def most_read(
+    request: HttpRequest,
+    locale: LanguageCode = Query(..., description="Language edition."),
+    section: str | None = Query(None, description="Section slug in that edition."),
+    window: Literal["24h", "7d"] = Query("24h", description="Count reads over 24 hours or 7 days."),
+    limit: int = Query(5, ge=1, le=20, description="Stories to return (1–20)."),
+    fields: str | None = FieldsParam,
+):
+    from hoaban.articles import queries
+    from hoaban.readership import ranking
+
+    chosen = _fields(fields)
+    request.changes_without_publishing = True  # no Last-Modified (ReadApiMiddleware)
+    language = Locale.objects.filter(language_code=locale).first()
+    if language is None:
+        raise Http404(_("This edition has no content yet."))
+    chosen_section = None
+    if section:
+        sections = queries.edition_sections(language.pk).values()
+        chosen_section = next((s for s in sections if s.slug == section and s.live), None)
+        if chosen_section is None:
+            raise Http404(_("No published section of this edition has this slug."))
+    ranked = ranking.most_read(language, section=chosen_section, window=window, count=limit)
+    reads = {article.pk: article.reads for article in ranked}
+    window_articles = service.load(service.article_queryset().filter(pk__in=list(reads)), chosen)
+    by_id = {article.pk: article for article in window_articles}
+    share = _share(request)
+    return {
+        "locale": locale,
+        "section": (
+            {"id": chosen_section.pk, "title": chosen_section.title, "slug": chosen_section.slug}
+            if chosen_section
+            else None
+        ),
+        "window": window,
+        "since": ranking.window_start(window),
+        "items": [
+            {**service.article_data(share, by_id[pk], chosen), "reads": count}
+            for pk, count in reads.items()
+            if pk in by_id
+        ],
     }
 
 

@@ -41,6 +41,10 @@ class ReadApiMiddleware:
         response = self.get_response(request)
         if response.status_code != 200:
             return response
+        if getattr(request, "changes_without_publishing", False):
+            # Read counts (most read) change with no page log entry: only the ETag can say
+            # that nothing changed.
+            last_modified = None
         patch_cache_control(response, public=True, max_age=MAX_AGE)
         if last_modified is not None and not response.has_header("Last-Modified"):
             response.headers["Last-Modified"] = http_date(last_modified)

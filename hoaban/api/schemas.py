@@ -61,6 +61,20 @@ class ArticlePage(Schema):
     items: list[Article]
 
 
+class MostReadArticle(Article):
+    reads: int
+
+
+class MostRead(Schema):
+    """A most-read rail: counted reads in whole clock hours (UTC) from `since` until now."""
+
+    locale: str
+    section: SectionRef | None
+    window: str
+    since: datetime
+    items: list[MostReadArticle]
+
+
 class Section(Schema):
     id: int
     title: str

@@ -23,6 +23,7 @@ from hoaban.core.slugs import slug_from_title
 from hoaban.home.models import HomePage
 from hoaban.images.models import NewsImage
 from hoaban.people.models import Person
+from hoaban.readership.demo import plausible_reads
 from hoaban.sections.models import SectionPage
 from hoaban.topics.models import TopicPage
 
@@ -287,4 +288,6 @@ def load_demo() -> Summary:
     editions.name_tags(summary)
     editions.word_photos(summary)
     _accounts(summary)
+    if plausible_reads():
+        summary.count("most-read counts")
     return summary

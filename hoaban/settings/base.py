@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "hoaban.pagecache",
     "hoaban.search",
     "hoaban.tagging",
+    "hoaban.readership",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -213,6 +214,7 @@ if REDIS_URL:
         "default": redis_cache("default"),
         "pages": redis_cache("pages", fail_open=True),
         "sessions": redis_cache("sessions"),
+        "readership": redis_cache("readership"),
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
     SESSION_CACHE_ALIAS = "sessions"
@@ -226,6 +228,13 @@ else:
             "BACKEND": "hoaban.pagecache.filestore.PageFileCache",
             "LOCATION": VAR_DIR / "cache" / "pages",
             "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
+        # Most-read de-duplication marks and the day's salt (hoaban.readership): shared by
+        # every app-server process, as the page cache is.
+        "readership": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "cache" / "readership",
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         },
     }
 
@@ -460,6 +469,11 @@ HOABAN_PURGE_RETRY_BACKOFF = 1.0
 # Site behaviour
 HOABAN_PAGE_SIZE = 20
 HOABAN_RECENT_NEWS_COUNT = 8
+# Most read (hoaban.readership, docs/most-read.md): stories per rail, how long one client's
+# repeated reads of a story count once, and how often buffered counts (Redis) are written out.
+HOABAN_MOST_READ_COUNT = int(os.environ.get("MOST_READ_COUNT", "5"))
+HOABAN_READ_DEDUP_SECONDS = int(os.environ.get("READ_DEDUP_SECONDS", "1800"))
+HOABAN_READ_FLUSH_SECONDS = int(os.environ.get("READ_FLUSH_SECONDS", "60"))
 # Items per RSS/Atom feed.
 HOABAN_FEED_SIZE = 30
 

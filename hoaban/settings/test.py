@@ -49,5 +49,10 @@ if not REDIS_URL and not HOABAN_PAGE_CACHE:  # noqa: F405
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
     }
+    # Likewise the most-read marks: test workers would clear each other's files.
+    CACHES["readership"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "readership",
+    }
 for _alias, _cache in CACHES.items():  # noqa: F405
     _cache["KEY_PREFIX"] = f"{_prefix}:{_alias}"

@@ -6,6 +6,7 @@ from wagtail.models import Locale, Page
 from hoaban.articles.models import ArticlePage
 from hoaban.images.models import NewsImage, PhotoText
 from hoaban.images.texts import PhotoTexts
+from hoaban.readership.models import HourlyReads
 from hoaban.tagging.labels import label
 from hoaban.tagging.models import TagName
 from hoaban.topics.models import TopicPage
@@ -20,6 +21,7 @@ def _counts():
         "users": get_user_model().objects.count(),
         "tag names": TagName.objects.count(),
         "photo texts": PhotoText.objects.count(),
+        "most-read rows": HourlyReads.objects.count(),
     }
 
 
