@@ -10,6 +10,8 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 DAY_FIRST = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _TIME = r"(\d{1,2})\s*[:hg]\s*(\d{2})"
@@ -82,13 +84,14 @@ def date_in_url(url: str) -> date | None:
     return None
 
 
-class Basis:
-    """Where an article's date was read (models.DateBasis); the editor is told about URL."""
+class DateBasis(models.TextChoices):
+    """Where an article's date was read (ImportedItem.date_basis); a date read only from the
+    address is a guess the editor is told about."""
 
-    PRINTED = "printed"  # printed on the page by the headline
-    MARKUP = "markup"  # the page's metadata (htmldate)
-    FEED = "feed"  # the feed entry
-    URL = "url"  # only the page's address: a guess
+    PRINTED = "printed", _("printed on the page")  # by the headline
+    MARKUP = "markup", _("the page's metadata")  # htmldate
+    FEED = "feed", _("the feed")  # the feed entry
+    URL = "url", _("only the page's address")
 
 
 def published_at(
@@ -105,12 +108,12 @@ def published_at(
     if page_day and page_day != url_day:
         for value in printed:
             if value.date() == page_day:
-                return value, Basis.PRINTED
-        return _midnight(page_day), Basis.MARKUP
+                return value, DateBasis.PRINTED
+        return _midnight(page_day), DateBasis.MARKUP
     if printed:
-        return printed[0], Basis.PRINTED
+        return printed[0], DateBasis.PRINTED
     if url_day:
-        return _midnight(url_day), Basis.URL
+        return _midnight(url_day), DateBasis.URL
     return None, ""
 
 
