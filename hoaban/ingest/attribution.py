@@ -51,10 +51,12 @@ def _text(element) -> str:
     return " ".join(element.text_content().split())
 
 
-def source_links(tree, *, base_url: str) -> dict[str, Origin]:
+def source_links(tree, *, base_url: str, page_text: str) -> dict[str, Origin]:
     """The page's "Nguồn: <a href=…>…</a>" lines outside its furniture, by their text, in
-    the order of the page."""
+    the order of the page (`page_text`: all of its text, to skip a page without the words)."""
     found = {}
+    if not any(word in page_text for word in SOURCE_WORDS):
+        return found
     page = urlsplit(base_url)
     # From the text nodes that open with the word: most pages have hundreds of links.
     for node in tree.xpath(SOURCE_TEXT_XPATH):

@@ -32,8 +32,15 @@ DATE_WORDS = re.compile(
 )
 
 
+# The longest date-only line ("Cập nhật: Thứ Hai, ngày 21 tháng 4 năm 2025 lúc 08:30 (GMT+7)")
+# is under this; longer lines (nearly every paragraph) are not searched for dates at all.
+DATE_LINE_LENGTH = 100
+
+
 def is_date_line(text: str) -> bool:
     """Whether the line is a printed date and nothing else ("Thứ Hai, 21/04/2025 08:30")."""
+    if len(text) > DATE_LINE_LENGTH:
+        return False
     return bool(find_datetimes(text) or LONG_DATE.search(text)) and not DATE_WORDS.sub("", text)
 
 

@@ -117,10 +117,10 @@ def extract_article(html: str, *, url: str) -> Extracted:
     if tree is None:
         raise ExtractionError(_("The page is empty."))
     _captions_as_titles(tree)
-    page_text = " ".join(tree.text_content().split())
+    page_text = tree.text_content()
     # Read before trafilatura, which works on a copy of the tree: the page's links, emphasis
     # and paragraphs, and its metadata.
-    source_links = attribution.source_links(tree, base_url=url)
+    source_links = attribution.source_links(tree, base_url=url, page_text=page_text)
     set_apart = attribution.set_apart_names(tree)
     main_block, page_words = completeness.main_text_block(tree)
     meta = _metadata(tree, url=url)
@@ -174,7 +174,7 @@ def _metadata(tree, *, url: str):
     """Headline, canonical address, date and the author the page's metadata give.
 
     What trafilatura's `with_metadata` reads for these, without the rest it reads (site name,
-    categories, tags, licence: a fifth of the page's time) and with the author searched in
+    categories, tags, licence: 8 % of a page's time) and with the author searched in
     the page's text only when no byline line named one (see extract_article).
     """
     meta = page_metadata.examine_meta(tree)
@@ -245,9 +245,17 @@ def _nearest_image(element, levels: int = 3):
 
 
 def _after(text: str, headline: str, length: int = 400) -> str:
-    """The text that follows the headline, where portals print the date."""
-    start = text.find(headline) if headline else -1
-    return text[start + len(headline) : start + len(headline) + length] if start >= 0 else ""
+    """The text that follows the headline, where portals print the date, with its spaces
+    collapsed (the headline is found whatever spaces the page puts between its words)."""
+    words = headline.split()
+    if not words:
+        return ""
+    found = re.search(r"\s+".join(map(re.escape, words)), text)
+    if found is None:
+        return ""
+    # Enough of the page's own text to hold `length` characters once spaces are collapsed.
+    following = text[found.end() : found.end() + 10 * length]
+    return " ".join(following.split())[:length]
 
 
 def _day(value):
