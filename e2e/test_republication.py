@@ -2,14 +2,12 @@
 portal (a Source of its own), keeps the republisher as "via", and the original's own copy,
 fetched later from its portal, is linked to that draft instead of becoming a second one."""
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import OUTPUT
 from .feedportal import FeedPortal, Republisher
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots" / "ingest"
 ORIGINAL = "Cổng TTĐT huyện Mường Chà"
 REPUBLISHER = "Thông tin đối ngoại"
 SETUP = """
@@ -73,8 +71,8 @@ def test_republished_story_credits_the_original_source_via_the_republisher(
     expect(page.locator("#id_source_via_url")).to_have_value(republished)
     expect(page.locator("#id_byline")).to_have_value("Quàng Thị Sen")
     page.locator("#id_source_name").scroll_into_view_if_needed()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "republished-draft-edit.png")
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=OUTPUT / "republished-draft-edit.png")
 
     # The draft as readers will see it: "Nguồn:" the original, "qua" the republisher below.
     page.goto(f"{live_site.base_url}/admin/pages/{draft}/view_draft/")
@@ -87,4 +85,4 @@ def test_republished_story_credits_the_original_source_via_the_republisher(
     # The platform's own "Nguồn:" line left the body: the page prints its own.
     expect(page.locator("body")).not_to_contain_text(republisher.original_name)
     source.scroll_into_view_if_needed()
-    page.screenshot(path=SCREENSHOTS / "republished-draft-view.png")
+    page.screenshot(path=OUTPUT / "republished-draft-view.png")
