@@ -1,7 +1,7 @@
 """Article-body extraction against the public ScrapingHub article-extraction-benchmark.
 
 Usage:
-    .venv/bin/python bench/extraction.py DATASET [--limit N] [--worst N]
+    .venv/bin/python bench/extraction.py DATASET [--limit N] [--worst N] [--baseline TREE]
 
 DATASET is a folder holding the benchmark's `ground-truth.json` and `html/*.html.gz` (181
 news pages in several languages, MIT licence): a checkout of
@@ -15,8 +15,13 @@ Three extractors read every page: the syndication pipeline (`decode_page` on the
 bytes, then `extract_article`; its text is the lead and body as the draft gets them) and
 trafilatura on its own, with defaults and with `favor_precision` (as the benchmark runs
 it: `include_comments=False`), and favor_precision again with the metadata the pipeline
-also reads (headline, author, date), to show what that costs by itself. Each page's time is
-the median of three runs; the machine's load moves the times, not the ratios much.
+also reads (headline, author, date), to show what that costs by itself. `--baseline TREE`
+adds the pipeline of another checkout (e.g. `git worktree add /tmp/main main`), so a change
+is measured before and after in the same run.
+
+Times are CPU time of this process (`time.process_time`), the median of three runs per page,
+and the extractors take turns page by page: on a shared machine the others' load then moves
+all of them alike, and waiting for a core is not counted.
 
 The score is the benchmark's: each text becomes the multiset of its 4-word shingles
 (words are `\\w+` runs); per page, matched, extra and missing shingles are counted and
@@ -26,6 +31,7 @@ pages where they are defined, and F1 is the harmonic mean of those two means.
 
 import argparse
 import gzip
+import importlib.util
 import json
 import os
 import re
@@ -71,18 +77,21 @@ def scores(counts: list[tuple[float, float, float]]) -> dict:
     return {"f1": f1, "precision": precision, "recall": recall}
 
 
-def extractors() -> dict:
+def extractors(baseline: Path | None = None) -> dict:
     import trafilatura
 
     from hoaban.ingest.encoding import decode_page
     from hoaban.ingest.extraction import ExtractionError, extract_article
 
-    def pipeline(content: bytes, url: str) -> str:
-        try:
-            article = extract_article(decode_page(content), url=url)
-        except ExtractionError:
-            return ""
-        return article.body_text
+    def pipeline_of(decode, extract, error):
+        def pipeline(content: bytes, url: str) -> str:
+            try:
+                article = extract(decode(content), url=url)
+            except error:
+                return ""
+            return article.body_text
+
+        return pipeline
 
     def default(content: bytes, url: str) -> str:
         return trafilatura.extract(content.decode("utf-8"), include_comments=False) or ""
@@ -98,13 +107,34 @@ def extractors() -> dict:
         )
         return document.text if document is not None else ""
 
-    return {
-        "pipeline": pipeline,
+    found = {"pipeline": pipeline_of(decode_page, extract_article, ExtractionError)}
+    if baseline:
+        other = _ingest_package(baseline)
+        found[f"pipeline ({baseline.name})"] = pipeline_of(
+            other.encoding.decode_page,
+            other.extraction.extract_article,
+            other.extraction.ExtractionError,
+        )
+    return found | {
         "trafilatura": default,
         "trafilatura favor_precision": precise,
         # What the pipeline also needs (headline, author, date): the cost of metadata alone.
         "favor_precision + metadata": precise_with_metadata,
     }
+
+
+def _ingest_package(tree: Path):
+    """hoaban/ingest of another checkout, imported beside this one as `baseline_ingest`."""
+    folder = tree / "hoaban" / "ingest"
+    spec = importlib.util.spec_from_file_location(
+        "baseline_ingest", folder / "__init__.py", submodule_search_locations=[str(folder)]
+    )
+    package = importlib.util.module_from_spec(spec)
+    sys.modules["baseline_ingest"] = package
+    spec.loader.exec_module(package)
+    for name in ("encoding", "extraction"):
+        setattr(package, name, importlib.import_module(f"baseline_ingest.{name}"))
+    return package
 
 
 def load(dataset: Path, limit: int | None) -> list[tuple[str, str, str, bytes]]:
@@ -128,6 +158,9 @@ def main():
     parser.add_argument(
         "--worst", type=int, default=0, help="list the N pages where the pipeline trails most"
     )
+    parser.add_argument(
+        "--baseline", type=Path, help="also run the pipeline of this checkout, for before/after"
+    )
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hoaban.settings.test")
     import django
@@ -137,18 +170,27 @@ def main():
     import trafilatura
 
     items = load(args.dataset, args.limit)
-    results = {}
-    for name, extract in extractors().items():
-        counts, times = [], []
-        for _key, url, expected, content in items:
-            runs = []
-            for _ in range(REPEATS):
-                started = time.perf_counter()
-                found = extract(content, url)
-                runs.append(time.perf_counter() - started)
-            times.append(statistics.median(runs))
-            counts.append(match_counts(expected, found))
-        results[name] = {**scores(counts), "time": statistics.median(times), "counts": counts}
+    chosen = extractors(args.baseline)
+    counts = {name: [] for name in chosen}
+    times = {name: [] for name in chosen}
+    for _key, url, expected, content in items:
+        runs, found = {name: [] for name in chosen}, {}
+        for _ in range(REPEATS):
+            for name, extract in chosen.items():
+                started = time.process_time()
+                found[name] = extract(content, url)
+                runs[name].append(time.process_time() - started)
+        for name in chosen:
+            times[name].append(statistics.median(runs[name]))
+            counts[name].append(match_counts(expected, found[name]))
+    results = {
+        name: {
+            **scores(counts[name]),
+            "time": statistics.median(times[name]),
+            "counts": counts[name],
+        }
+        for name in chosen
+    }
 
     print(f"{len(items)} pages, trafilatura {trafilatura.__version__}")
     print(f"{'':<30}{'F1':>7}{'precision':>11}{'recall':>8}{'median ms/page':>16}")

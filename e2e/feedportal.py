@@ -1,5 +1,5 @@
 """A provincial portal on loopback with as many stories as a test asks for, for syndication
-runs that are killed midway.
+runs that are killed midway, and a platform that republishes some of its stories.
 
 Each story has its own wording (so near-duplicate detection keeps them apart), a dateline,
 two captioned photos and a byline. Every `slow_every`-th story's photos come slowly, so a run
@@ -153,3 +153,79 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+class Republisher(LoopbackPortal):
+    """The national platform on loopback: it republishes stories of a FeedPortal word for
+    word, each closing with "Nguồn: <link to the original>" as the platform prints it."""
+
+    def __init__(self, original: FeedPortal, numbers: list[int], original_name: str):
+        self.original = original
+        self.numbers = numbers
+        self.original_name = original_name
+        self._listen(_RepublisherHandler)
+        self.feed_url = f"{self.base_url}/rss.xml"
+
+    def story_url(self, number: int) -> str:
+        return f"{self.base_url}/bai-viet/dien-bien-{number}.html"
+
+    def feed(self) -> bytes:
+        items = "".join(
+            f"<item><title>Bản tin số {n}</title><link>{self.story_url(n)}</link></item>"
+            for n in self.numbers
+        )
+        return (
+            "<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
+            f"<title>Thông tin đối ngoại</title><link>{self.base_url}/</link>"
+            f"<description>Tin các địa phương</description>{items}</channel></rss>"
+        ).encode()
+
+    def page(self, number: int) -> bytes:
+        text = story(number)
+        return REPUBLISHED_PAGE.format(
+            title=text["title"],
+            date=self.original.published.strftime("%d/%m/%Y %H:%M"),
+            lead=text["lead"],
+            photo=f"{self.original.base_url}/anh/ban-tin-{number}-1.jpg",
+            content="\n".join(f"<p>{paragraph}</p>" for paragraph in text["paragraphs"]),
+            original=self.original.story_url(number),
+            original_name=self.original_name,
+        ).encode()
+
+
+REPUBLISHED_PAGE = """<!DOCTYPE html>
+<html lang="vi">
+<head><meta charset="utf-8"><title>{title} | Thông tin đối ngoại</title></head>
+<body>
+<header><a href="/">Thông tin đối ngoại</a>
+  <nav><a href="/dia-phuong/">Địa phương</a></nav></header>
+<main>
+  <article>
+    <h1>{title}</h1>
+    <p class="meta">Thứ Hai, {date}</p>
+    <p class="sapo"><b>{lead}</b></p>
+    <img src="{photo}" alt="Quang cảnh buổi làm việc">
+{content}
+    <p style="text-align: right"><b>Quàng Thị Sen</b></p>
+    <p><i>Nguồn: <a href="{original}">{original_name}</a></i></p>
+  </article>
+</main>
+<footer><p>Trang thông tin đối ngoại tỉnh Điện Biên.</p></footer>
+</body>
+</html>
+"""
+
+
+class _RepublisherHandler(_Handler):
+    portal: Republisher
+
+    def do_GET(self):
+        path = self.path.split("?")[0]
+        portal = self.portal
+        if path == "/rss.xml":
+            return self._send(portal.feed(), "application/rss+xml; charset=utf-8")
+        if path.startswith("/bai-viet/dien-bien-") and path.endswith(".html"):
+            number = int(path[20:-5])
+            if number in portal.numbers:
+                return self._send(portal.page(number), "text/html; charset=utf-8")
+        return self._send(b"Not found", "text/plain", status=404)

@@ -26,12 +26,11 @@ BYLINES = [
 # Elements a portal sets a closing name in: a paragraph right-aligned, or all in bold.
 RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
 FURNITURE = {"header", "nav", "footer", "aside", "form"}
+SOURCE_WORDS = ("Nguồn", "Source", "Источник")
+# contains() rather than starts-with(normalize-space()), which copies every text node of the
+# page; the few nodes found are then checked for the word at their start.
 SOURCE_TEXT_XPATH = (
-    "//body//text()["
-    + " or ".join(
-        f"starts-with(normalize-space(.), '{word}')" for word in ("Nguồn", "Source", "Источник")
-    )
-    + "]"
+    "//body//text()[" + " or ".join(f"contains(., '{word}')" for word in SOURCE_WORDS) + "]"
 )
 SET_APART_XPATH = (
     "//body//*[self::p or self::div or self::td]"
@@ -52,13 +51,17 @@ def _text(element) -> str:
     return " ".join(element.text_content().split())
 
 
-def source_links(tree, *, base_url: str) -> dict[str, Origin]:
+def source_links(tree, *, base_url: str, page_text: str) -> dict[str, Origin]:
     """The page's "Nguồn: <a href=…>…</a>" lines outside its furniture, by their text, in
-    the order of the page."""
+    the order of the page (`page_text`: all of its text, to skip a page without the words)."""
     found = {}
+    if not any(word in page_text for word in SOURCE_WORDS):
+        return found
     page = urlsplit(base_url)
     # From the text nodes that open with the word: most pages have hundreds of links.
     for node in tree.xpath(SOURCE_TEXT_XPATH):
+        if not node.lstrip().startswith(SOURCE_WORDS):
+            continue
         start = node.getparent()
         if start is not None and node.is_tail:
             start = start.getparent()
@@ -101,20 +104,21 @@ def set_apart_names(tree) -> dict:
     {text: element}, in the order of the page."""
     names = {}
     for element in tree.xpath(SET_APART_XPATH):
-        text = _text(element)
-        if not text or len(text) > 60 or len(text.split()) > 6:
-            continue
         right = element.get("align", "").lower() == "right" or RIGHT_ALIGNED.search(
             element.get("style", "")
         )
         bold = [child for child in element if child.tag in {"b", "strong"}]
+        # Wholly in bold: one bold child with no text beside it (checked before the costlier
+        # text of the element, as most paragraphs only set a few words in bold).
         all_bold = (
-            len(bold) == 1
-            and _text(bold[0]) == text
-            and not (element.text or "").strip()
-            and not (bold[0].tail or "").strip()
+            len(bold) == 1 and not (element.text or "").strip() and not (bold[0].tail or "").strip()
         )
-        if (right or all_bold) and _looks_like_a_name(text):
+        if not (right or all_bold):
+            continue
+        text = _text(element)
+        if not text or len(text) > 60 or len(text.split()) > 6:
+            continue
+        if (right or _text(bold[0]) == text) and _looks_like_a_name(text):
             names[text] = element
     return names
 

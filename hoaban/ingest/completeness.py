@@ -23,21 +23,16 @@ def words(text: str) -> int:
     return len(WORD.findall(text))
 
 
-def main_text_block(tree):
-    """The page's main text block: the element with the most words in <p> children of its
-    own, taken before extraction drops anything; None for a page without paragraphs."""
+def main_text_block(tree) -> tuple:
+    """The page's main text block and its words: the element with the most words in <p>
+    children of its own, taken before extraction drops anything; (None, 0) for a page
+    without paragraphs."""
     counts = Counter()
     for paragraph in tree.iter("p"):
         parent = paragraph.getparent()
         if parent is not None:
             counts[parent] += words(paragraph.text_content())
-    return max(counts, key=counts.get, default=None)
-
-
-def block_words(block) -> int:
-    if block is None:
-        return 0
-    return sum(words(child.text_content()) for child in block if child.tag == "p")
+    return max(counts.items(), key=lambda pair: pair[1], default=(None, 0))
 
 
 def doubt(*, html: str, last_line: str, kept_words: int, page_words: int) -> str:

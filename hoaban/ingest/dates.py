@@ -10,6 +10,8 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 DAY_FIRST = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _TIME = r"(\d{1,2})\s*[:hg]\s*(\d{2})"
@@ -30,8 +32,15 @@ DATE_WORDS = re.compile(
 )
 
 
+# The longest date-only line ("Cập nhật: Thứ Hai, ngày 21 tháng 4 năm 2025 lúc 08:30 (GMT+7)")
+# is under this; longer lines (nearly every paragraph) are not searched for dates at all.
+DATE_LINE_LENGTH = 100
+
+
 def is_date_line(text: str) -> bool:
     """Whether the line is a printed date and nothing else ("Thứ Hai, 21/04/2025 08:30")."""
+    if len(text) > DATE_LINE_LENGTH:
+        return False
     return bool(find_datetimes(text) or LONG_DATE.search(text)) and not DATE_WORDS.sub("", text)
 
 
@@ -82,13 +91,14 @@ def date_in_url(url: str) -> date | None:
     return None
 
 
-class Basis:
-    """Where an article's date was read (models.DateBasis); the editor is told about URL."""
+class DateBasis(models.TextChoices):
+    """Where an article's date was read (ImportedItem.date_basis); a date read only from the
+    address is a guess the editor is told about."""
 
-    PRINTED = "printed"  # printed on the page by the headline
-    MARKUP = "markup"  # the page's metadata (htmldate)
-    FEED = "feed"  # the feed entry
-    URL = "url"  # only the page's address: a guess
+    PRINTED = "printed", _("printed on the page")  # by the headline
+    MARKUP = "markup", _("the page's metadata")  # htmldate
+    FEED = "feed", _("the feed")  # the feed entry
+    URL = "url", _("only the page's address")
 
 
 def published_at(
@@ -105,12 +115,12 @@ def published_at(
     if page_day and page_day != url_day:
         for value in printed:
             if value.date() == page_day:
-                return value, Basis.PRINTED
-        return _midnight(page_day), Basis.MARKUP
+                return value, DateBasis.PRINTED
+        return _midnight(page_day), DateBasis.MARKUP
     if printed:
-        return printed[0], Basis.PRINTED
+        return printed[0], DateBasis.PRINTED
     if url_day:
-        return _midnight(url_day), Basis.URL
+        return _midnight(url_day), DateBasis.URL
     return None, ""
 
 

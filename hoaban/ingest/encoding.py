@@ -34,15 +34,14 @@ def declared_charset(content: bytes, content_type_header: str = "") -> str:
 
 
 def decode_page(content: bytes, content_type_header: str = "") -> str:
-    text = _decode(content, declared_charset(content, content_type_header))
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _decode(content, declared_charset(content, content_type_header))
     return unicodedata.normalize("NFC", text)
 
 
 def _decode(content: bytes, declared: str) -> str:
-    try:
-        return content.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
     if declared and _known(declared) and codecs.lookup(declared).name != "utf-8":
         try:
             return content.decode(declared)

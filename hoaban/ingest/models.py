@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from .dates import DateBasis
 from .forms import SourceForm
 
 
@@ -149,15 +150,6 @@ class Source(index.Indexed, models.Model):
     def is_due(self, now=None) -> bool:
         now = now or timezone.now()
         return self.last_fetched_at is None or self.last_fetched_at + self.fetch_interval <= now
-
-
-class DateBasis(models.TextChoices):
-    """Where an imported article's date was read (hoaban.ingest.dates.Basis)."""
-
-    PRINTED = "printed", _("printed on the page")
-    MARKUP = "markup", _("the page's metadata")
-    FEED = "feed", _("the feed")
-    URL = "url", _("only the page's address")
 
 
 class ImportedItem(models.Model):

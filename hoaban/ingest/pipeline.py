@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from . import dedup
-from .dates import Basis
+from .dates import DateBasis
 from .discovery import Candidate, DiscoveryError, discover
 from .encoding import EncodingError, decode_page
 from .extraction import Extracted, ExtractionError, Photo, extract_article
@@ -134,7 +134,7 @@ class Syndicator:
         extracted = extract_article(html, url=fetched.url)
         if candidate.published_at and not _has_time(extracted.published_at):
             extracted.published_at = candidate.published_at
-            extracted.date_basis = Basis.FEED
+            extracted.date_basis = DateBasis.FEED
         return html, extracted
 
     def _import(self, source: Source, candidate: Candidate, summary: RunSummary) -> str:

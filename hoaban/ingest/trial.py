@@ -18,11 +18,12 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from . import dedup
+from .dates import DateBasis
 from .discovery import Candidate, discover
 from .extraction import Extracted, Photo
 from .fetching import Fetcher, FetchError
 from .importer import judge
-from .models import DateBasis, ImportedItem, Source
+from .models import ImportedItem, Source
 from .pipeline import EXPECTED, Syndicator
 
 THUMBNAIL_SIZE = (320, 240)

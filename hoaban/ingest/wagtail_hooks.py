@@ -10,7 +10,8 @@ from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
-from .models import DateBasis, ImportedItem, Source
+from .dates import DateBasis
+from .models import ImportedItem, Source
 from .reports import SyndicationReportView
 from .views import FetchNowView, SourceTestView, source_url
 

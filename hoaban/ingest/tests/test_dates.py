@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from hoaban.ingest.dates import (
-    Basis,
+    DateBasis,
     date_in_url,
     is_date_line,
     parse_vietnamese_datetime,
@@ -47,14 +47,14 @@ def test_page_date_takes_the_time_printed_for_that_day_and_ignores_other_dates()
     text = "Tin khác 15/04/2025 10:15 ... Thứ Hai, 14/04/2025 08:30"
     assert published_at(page_day=date(2025, 4, 14), near_headline=text, url="") == (
         datetime(2025, 4, 14, 8, 30, tzinfo=HANOI),
-        Basis.PRINTED,
+        DateBasis.PRINTED,
     )
 
 
 def test_date_printed_by_the_headline_is_used_when_the_markup_has_none():
     assert published_at(page_day=None, near_headline="08:15 | 22/04/2025", url="") == (
         datetime(2025, 4, 22, 8, 15, tzinfo=HANOI),
-        Basis.PRINTED,
+        DateBasis.PRINTED,
     )
 
 
@@ -72,7 +72,7 @@ def test_printed_date_beats_the_date_in_the_url(printed):
     url = "https://dienbien.gov.vn/tin-tuc/2025-4-20/lam-viec-voi-dai-su-quan-1215.html"
     # htmldate reads the URL's date as the page's day: that must not win over the print.
     value, basis = published_at(page_day=date(2025, 4, 20), near_headline=printed, url=url)
-    assert (value, basis) == (datetime(2025, 4, 21, 8, 30, tzinfo=HANOI), Basis.PRINTED)
+    assert (value, basis) == (datetime(2025, 4, 21, 8, 30, tzinfo=HANOI), DateBasis.PRINTED)
 
 
 def test_long_vietnamese_date_without_time_is_midnight():
@@ -84,11 +84,11 @@ def test_long_vietnamese_date_without_time_is_midnight():
 def test_url_date_is_only_a_fallback_and_says_so():
     assert published_at(page_day=None, near_headline="", url="/2025-4-20/x.html") == (
         datetime(2025, 4, 20, tzinfo=HANOI),
-        Basis.URL,
+        DateBasis.URL,
     )
     assert published_at(page_day=date(2025, 4, 20), near_headline="", url="/2025-4-20/x") == (
         datetime(2025, 4, 20, tzinfo=HANOI),
-        Basis.URL,
+        DateBasis.URL,
     )
 
 

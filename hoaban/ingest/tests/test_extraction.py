@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from hoaban.ingest.attribution import Origin
-from hoaban.ingest.dates import Basis
+from hoaban.ingest.dates import DateBasis
 from hoaban.ingest.encoding import EncodingError
 from hoaban.ingest.extraction import ExtractionError, extract_article
 
@@ -99,7 +99,7 @@ def test_date_only_in_the_url_is_used(portal):
         portal, "dienbien/tin-tuc/2025-4-20/chu-tich-ubnd-tinh-lam-viec-voi-dai-su-quan-1215.html"
     )
     assert article.published_at == datetime(2025, 4, 20, tzinfo=HANOI)
-    assert article.date_basis == Basis.URL
+    assert article.date_basis == DateBasis.URL
     assert article.source_line == "Source: Cổng thông tin điện tử tỉnh Điện Biên"
 
 
@@ -214,7 +214,7 @@ def test_date_printed_under_the_headline_beats_the_date_in_the_url():
     page = article_page(f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{CLOSING}</p>")
     article = extract_article(page, url=f"{BASE}/tin-tuc/2025-4-20/det-tho-cam-1301.html")
     assert article.published_at == datetime(2025, 4, 21, 8, 30, tzinfo=HANOI)
-    assert article.date_basis == Basis.PRINTED
+    assert article.date_basis == DateBasis.PRINTED
     assert "21/04/2025" not in article.text
 
 
