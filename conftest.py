@@ -6,7 +6,6 @@ from django.core.signals import setting_changed
 from django.utils import translation
 from wagtail.models import Locale
 
-from hoaban.pagecache import watch
 from hoaban.testing import build_site
 
 
@@ -52,7 +51,6 @@ def _empty_caches():
         cache = caches[alias]
         if hasattr(cache, "delete_pattern"):
             cache.delete_pattern("*")  # only this process's key prefix
-            watch.settle(cache)  # as a purge does: the page store hears of the deleted stamp
         else:
             cache.clear()
 

@@ -1,12 +1,8 @@
 """Purge on every change readers can see: publish, unpublish, move, slug change, delete,
-privacy, site-wide settings, and `page_content_changed` for changes outside page revisions.
-Also tell the per-process memo (memo.py) when pages, images, privacy, sites, languages, site
-settings, bylines' people, translation records, tags or their names, or photo texts change."""
+privacy, site-wide settings, and `page_content_changed` for changes outside page revisions."""
 
-from django.apps import apps
 from django.db.models.signals import post_delete, post_save, pre_delete
-from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -15,11 +11,11 @@ from wagtail.signals import (
     pre_page_move,
 )
 
-from hoaban.core.models import NewsroomSettings, RememberedSiteSetting
+from hoaban.core.models import NewsroomSettings
 from hoaban.core.public_url import page_full_url
 from hoaban.core.signals import page_content_changed
 
-from . import memo, store
+from . import store
 from .invalidation import purge_after_commit, urls_showing
 
 # URLs at the old place of a page being moved, by page id, from pre_ to post_page_move
@@ -78,27 +74,7 @@ def connect():
     page_slug_changed.connect(on_slug_changed, dispatch_uid="pagecache-slug")
     pre_delete.connect(before_delete, dispatch_uid="pagecache-delete")
     post_save.connect(on_settings_saved, sender=NewsroomSettings, dispatch_uid="pagecache-site")
-    site_settings = [m for m in apps.get_models() if issubclass(m, RememberedSiteSetting)]
-    memo_sources = (
-        *get_page_models(),
-        PageViewRestriction,
-        Site,
-        Locale,
-        get_image_model(),
-        # Kept with the articles that name them (routing loads bylines and translation records
-        # with the article; its tags are kept with their names in each edition).
-        apps.get_model("people", "Person"),
-        apps.get_model("translation", "TranslationRecord"),
-        apps.get_model("taggit", "Tag"),
-        apps.get_model("tagging", "TagName"),
-        # Kept with the articles that show the photos (and the page a translation came from).
-        apps.get_model("images", "PhotoText"),
-    )
     for signal in (post_save, post_delete):
         signal.connect(
             on_privacy_changed, sender=PageViewRestriction, dispatch_uid="pagecache-privacy"
         )
-        for model in memo_sources:
-            signal.connect(memo.content_changed, sender=model, dispatch_uid=f"memo-{model}")
-        for model in site_settings:
-            signal.connect(memo.settings_changed, sender=model, dispatch_uid=f"memo-{model}")
