@@ -29,6 +29,7 @@ def setup_django(workdir: str):
     os.environ["HOABAN_VAR_DIR"] = workdir
     os.environ["MEDIA_ROOT"] = os.path.join(workdir, "media")
     os.environ.pop("DATABASE_URL", None)
+    os.environ["PAGE_CACHE"] = "0"  # the render itself
     import django
 
     django.setup()
