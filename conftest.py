@@ -43,6 +43,13 @@ def english_edition(news_site):
     return home, section.specific
 
 
+@pytest.fixture
+def uncached_renders(settings):
+    """The page cache off, for tests that count what rendering a page costs: with it on, the
+    second request of such a test would be answered from the cache and count nothing."""
+    settings.HOABAN_PAGE_CACHE = False
+
+
 @pytest.fixture(autouse=True)
 def _empty_caches():
     """Each test starts with empty caches: a shared Redis would otherwise carry entries

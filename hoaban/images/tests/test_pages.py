@@ -97,6 +97,7 @@ def queries_for(client, url) -> list[str]:
     return [query["sql"] for query in captured]
 
 
+@pytest.mark.usefixtures("uncached_renders")
 def test_the_photos_words_cost_one_query_however_many_photos(client, story):
     _article, english = story
     client.get(english.url)  # resizes the photos once
