@@ -6,7 +6,6 @@ from django.core.signals import setting_changed
 from django.utils import translation
 from wagtail.models import Locale
 
-from hoaban.pagecache import watch
 from hoaban.testing import build_site
 
 
@@ -44,6 +43,13 @@ def english_edition(news_site):
     return home, section.specific
 
 
+@pytest.fixture
+def uncached_renders(settings):
+    """The page cache off, for tests that count what rendering a page costs: with it on, the
+    second request of such a test would be answered from the cache and count nothing."""
+    settings.HOABAN_PAGE_CACHE = False
+
+
 @pytest.fixture(autouse=True)
 def _empty_caches():
     """Each test starts with empty caches: a shared Redis would otherwise carry entries
@@ -52,7 +58,6 @@ def _empty_caches():
         cache = caches[alias]
         if hasattr(cache, "delete_pattern"):
             cache.delete_pattern("*")  # only this process's key prefix
-            watch.settle(cache)  # as a purge does: the page store hears of the deleted stamp
         else:
             cache.clear()
 

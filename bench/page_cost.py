@@ -8,8 +8,6 @@ same front page and the same article, as a real archive grows behind them), and 
 step renders the home page and an article through Django's test client (no network, no cache
 in front), printing the SQL query count and the median/p95 render time. Query counts must be
 equal at both sizes; times are for comparing the two columns of one run, not absolute figures.
-The per-process memo of what every page of an edition shows is on, as in production;
-`MEMO_CACHE=0` in the environment measures without it.
 """
 
 import argparse
@@ -31,7 +29,7 @@ def setup_django(workdir: str):
     os.environ["HOABAN_VAR_DIR"] = workdir
     os.environ["MEDIA_ROOT"] = os.path.join(workdir, "media")
     os.environ.pop("DATABASE_URL", None)
-    os.environ.setdefault("MEMO_CACHE", "1")
+    os.environ["PAGE_CACHE"] = "0"  # the render itself
     import django
 
     django.setup()

@@ -9,9 +9,7 @@ Everything runs on 127.0.0.1 with 2 app workers each:
      with its builtin rules in front of that copy (what Varnish itself reaches here),
   2. Hoa Ban behind Varnish with deploy/varnish/hoaban.vcl, cache warm,
   3. Hoa Ban alone with its page cache warm (article and home page),
-  4. Hoa Ban with the page cache off (article and home page), and the article with the
-     per-process memo of edition-wide parts (hoaban.pagecache.memo), of the article's kept
-     fragments ({% contentcache %}) and of its routed copy (memo.kept_copy) off as well,
+  4. Hoa Ban with the page cache off (article and home page),
   5. a stock Wagtail project (`wagtail start`, one ~7 KB rich-text page) under the same
      gunicorn command, without and with Django's cache middleware.
 Then: the proxy's hit ratio in a mixed run over many URLs, purge correctness after a publish
@@ -189,7 +187,7 @@ def run(options, connections, workdir: Path, processes: Processes):
     prepare_hoaban(env, articles=1000)
     stock_dir = stock.build(workdir / "stock", PYTHON)
 
-    names = ("nginx", "varnish", "plain", "cached", "uncached", "bare", "s1", "s2")
+    names = ("nginx", "varnish", "plain", "cached", "uncached", "s1", "s2")
     ports = dict(zip(names, free_ports(len(names)), strict=True))
     cached = processes.start(
         Gunicorn("hoaban-cached", "hoaban.wsgi", ROOT, ports["cached"], env).with_env(
@@ -199,11 +197,6 @@ def run(options, connections, workdir: Path, processes: Processes):
     uncached = processes.start(
         Gunicorn("hoaban-uncached", "hoaban.wsgi", ROOT, ports["uncached"], env).with_env(
             PAGE_CACHE="0"
-        )
-    )
-    bare = processes.start(
-        Gunicorn("hoaban-bare", "hoaban.wsgi", ROOT, ports["bare"], env).with_env(
-            PAGE_CACHE="0", MEMO_CACHE="0"
         )
     )
     processes.start_plain(
@@ -244,7 +237,6 @@ def run(options, connections, workdir: Path, processes: Processes):
         ("3 Hoa Ban cached home", cached.url + "/vi/"),
         ("4 Hoa Ban uncached article", uncached.url + article),
         ("4 Hoa Ban uncached home", uncached.url + "/vi/"),
-        ("4 Hoa Ban no memo article", bare.url + article),
         ("5 stock Wagtail", stock_plain.url + "/"),
         ("5 stock Wagtail + cache mw", stock_cached.url + "/"),
     ]
@@ -286,7 +278,6 @@ def run(options, connections, workdir: Path, processes: Processes):
                 "5 stock Wagtail + cache mw",
             ),
             ("4/5 Hoa Ban uncached / stock", "4 Hoa Ban uncached article", "5 stock Wagtail"),
-            ("4/5 the same, memo off too", "4 Hoa Ban no memo article", "5 stock Wagtail"),
         ]:
             ratios = sorted(r[(top, count)]["rps"] / r[(bottom, count)]["rps"] for r in rounds)
             print(

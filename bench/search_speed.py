@@ -104,8 +104,6 @@ def setup_django(workdir: str, database_url: str | None):
     os.environ["HOABAN_VAR_DIR"] = workdir
     os.environ["MEDIA_ROOT"] = os.path.join(workdir, "media")
     os.environ.pop("REDIS_URL", None)
-    # As in production: the menu and section labels come from the per-process memo.
-    os.environ.setdefault("MEMO_CACHE", "1")
     if database_url:
         os.environ["DATABASE_URL"] = database_url
     else:

@@ -20,8 +20,8 @@ keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 # Recycle workers now and then so a slow leak in any dependency never grows without bound,
-# but rarely: a new worker starts with none of what each process keeps (memo, page fragments,
-# kept articles, renditions), and a worker answering 2,000 cached pages a second would
+# but rarely: a new worker starts with none of what each process keeps (renditions, the page
+# store's tokens), and a worker answering 2,000 cached pages a second would
 # otherwise restart every few seconds (p99 doubled with recycling every 2,000 requests).
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
 max_requests_jitter = max_requests // 10

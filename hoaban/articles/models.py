@@ -1,9 +1,6 @@
-from functools import partial
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -16,7 +13,6 @@ from wagtail.search import index
 from hoaban.core.blocks import ArticleBodyBlock
 from hoaban.core.models import BasePage, default_dateline
 from hoaban.images.texts import PhotoTexts
-from hoaban.pagecache.memo import kept_copy
 from hoaban.search.index import FoldedAutocompleteField, FoldedSearchField
 from hoaban.tagging import labels as tag_labels
 from hoaban.translation.editions import original_of
@@ -215,28 +211,19 @@ class ArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The tags named in this edition, read once per process until content changes (a
-        # preview shows the draft's own): their ids also pick the related stories.
-        tags = (
-            self._tag_labels()
-            if getattr(request, "is_preview", False)
-            else kept_copy(f"article-tags:{self.pk}:{self.locale_id}", self._tag_labels)
-        )
+        # The tags named in this edition (a preview shows the draft's own): their ids also
+        # pick the related stories.
+        tags = self._tag_labels()
         recent = queries.recent_news_rail(self.locale, exclude=self)
-        # Picked only when the page's kept copy of them ({% contentcache %} in the template)
-        # is missing or stale: most renders never pick related stories.
-        related = SimpleLazyObject(
-            partial(queries.related_articles, self, [tag.pk for tag in tags])
-        )
+        related = queries.related_articles(self, [tag.pk for tag in tags])
         # Labelled from the edition's sections; an alias section (a translation's copied
         # parent) is not among them.
         queries.attach_sections([self], self.locale)
         context["section"] = self.section or self.get_parent().specific_deferred
-        # The page it was translated from, for the notice and the JSON-LD (kept per process
-        # until content changes; none to look for in an original: routing loaded its
-        # translation record).
-        context["original"] = kept_copy(f"original-of:{self.pk}", partial(original_of, self))
+        # The page it was translated from, for the notice and the JSON-LD (none to look for in
+        # an original: routing loaded its translation record).
+        context["original"] = original_of(self)
         context.update(recent_news=recent, related=related, article_tags=tags)
-        # The words of every photo shown, in this edition, kept the same way.
-        context["photo_texts"] = PhotoTexts(self.photos(), self.locale.language_code, kept=True)
+        # The words of every photo shown, in this edition.
+        context["photo_texts"] = PhotoTexts(self.photos(), self.locale.language_code)
         return context

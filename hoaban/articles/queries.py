@@ -12,8 +12,8 @@ from django.apps import apps
 from django.conf import settings
 from django.http import Http404
 
+from hoaban.core.per_request import once_per_request
 from hoaban.core.privacy import public
-from hoaban.pagecache.memo import remembered
 from hoaban.translation.editions import in_edition, readable
 
 # Taggings weighed when looking for related stories.
@@ -89,9 +89,8 @@ def _sections_by_path(locale_id) -> dict:
 
 def edition_sections(locale_id) -> dict:
     """{tree path: section} of one edition, drafts included (as Wagtail routes through them),
-    untranslated aliases left out; remembered per process (hoaban.pagecache.memo). The
-    sections are shared by the requests a process serves: read them, never change them."""
-    return remembered(("sections", locale_id), partial(_sections_by_path, locale_id))
+    untranslated aliases left out; read once per request."""
+    return once_per_request(("sections", locale_id), partial(_sections_by_path, locale_id))
 
 
 def menu_sections(home) -> list:
@@ -102,8 +101,8 @@ def menu_sections(home) -> list:
 
 
 def attach_sections(articles, locale=None):
-    """Set `.section` on each article (its parent SectionPage): one query per edition, or none
-    while the edition's sections are remembered (hoaban.pagecache.memo)."""
+    """Set `.section` on each article (its parent SectionPage): one query per edition and
+    request (edition_sections)."""
     articles = list(articles)
     if not articles:
         return articles
@@ -143,17 +142,12 @@ def recent_news(locale, count):
 
 
 def recent_news_rail(locale, exclude):
-    """The "recent news" rail of an article page, with section labels: one list per edition,
-    remembered per process (every article of the edition shows it, less the article itself)."""
+    """The "recent news" rail of an article page, with section labels: the edition's newest
+    stories but the article itself."""
     count = settings.HOABAN_RECENT_NEWS_COUNT
-
-    def newest():
-        # Titles and teasers only: no photo renditions to load.
-        articles = live_articles(locale).prefetch_related(None)[: count + 1]
-        return attach_sections(articles, locale)
-
-    rail = remembered(("recent-news", locale.pk, count), newest)
-    return [article for article in rail if article.pk != exclude.pk][:count]
+    # Titles and teasers only: no photo renditions to load.
+    articles = live_articles(locale).prefetch_related(None).exclude(pk=exclude.pk)[:count]
+    return attach_sections(articles, locale)
 
 
 def related_articles(article, tag_ids, count=4):

@@ -5,26 +5,9 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from hoaban.pagecache.memo import kept_copy
-
-
-class KeptImageChooserBlock(ImageChooserBlock):
-    """Wagtail's image chooser, reading a body's photos from the process's kept copies
-    (`kept_copy`: renewed when any image or page changes) instead of a query on every render
-    of the article. Stored and migrated as Wagtail's own block."""
-
-    canonical_module_path = "wagtail.images.blocks.ImageChooserBlock"
-
-    def bulk_to_python(self, values):
-        ids = list(values)
-        if not ids:
-            return []
-        load = super().bulk_to_python
-        return kept_copy("images:" + ",".join(map(str, ids)), lambda: load(ids))
-
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = KeptImageChooserBlock(label=_("image"))
+    image = ImageChooserBlock(label=_("image"))
     caption = blocks.CharBlock(
         label=_("caption"),
         required=False,

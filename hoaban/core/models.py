@@ -1,6 +1,4 @@
-import copy
 import re
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,8 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, PageViewRestriction
-
-from hoaban.pagecache.memo import remembered
 
 from . import privacy
 from .forms import UNUSABLE_SLUG, NewsPageForm
@@ -52,7 +48,7 @@ class BasePage(NewsPageMixin, Page):
 
     @property
     def localized_draft(self):
-        # As Wagtail's, with the active locale from the remembered ones: Wagtail's routing
+        # As Wagtail's, with the active locale read once per request: Wagtail's routing
         # localizes the site's root page on every request, a query each time.
         from hoaban.translation.editions import active_locale
 
@@ -82,32 +78,14 @@ class BasePage(NewsPageMixin, Page):
 
     def get_view_restrictions(self):
         # Wagtail checks these for every page it serves (two queries). The parts of the site
-        # any restriction covers are remembered; outside them there is nothing to read.
+        # any restriction covers are read once per request; outside them there is nothing to read.
         if not privacy.may_be_restricted(self):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
 
-class RememberedSiteSetting(BaseSiteSetting):
-    """Site settings every page reads, kept per process until they or the site change
-    (hoaban.pagecache.memo) instead of a query per page."""
-
-    class Meta:
-        abstract = True
-
-    @classmethod
-    def for_site(cls, site):
-        if site is None:
-            return super().for_site(site)  # Wagtail's error for a request without a site
-        kept = remembered(
-            ("site-setting", cls._meta.label, site.pk), partial(super().for_site, site)
-        )
-        # Wagtail sets the request on the instance it hands out: each caller gets its own copy.
-        return copy.copy(kept)
-
-
 @register_setting(icon="site")
-class NewsroomSettings(RememberedSiteSetting):
+class NewsroomSettings(BaseSiteSetting):
     publisher_name = models.CharField(
         _("publisher name"), max_length=200, default="Báo Điện Biên Phủ"
     )

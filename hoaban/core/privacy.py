@@ -1,11 +1,11 @@
 """Which pages anonymous readers may see: Wagtail's `.public()` and its check of each page it
-serves, with the private parts of the site remembered per process (hoaban.pagecache.memo)
-instead of read again by every listing and every page."""
+serves, with the private parts of the site read once per request (hoaban.core.per_request)
+instead of again by every listing and every page."""
 
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
-from hoaban.pagecache.memo import remembered
+from hoaban.core.per_request import once_per_request
 
 
 def _restricted_paths() -> list[str]:
@@ -20,7 +20,7 @@ def _restricted_paths() -> list[str]:
 
 
 def _remembered_paths() -> list[str]:
-    return remembered(("restricted-paths",), _restricted_paths)
+    return once_per_request(("restricted-paths",), _restricted_paths)
 
 
 def may_be_restricted(page) -> bool:

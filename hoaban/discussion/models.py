@@ -4,9 +4,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import register_setting
-
-from hoaban.core.models import RememberedSiteSetting
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
 class Comment(models.Model):
@@ -91,7 +89,7 @@ def default_banned_words() -> str:
 
 
 @register_setting(icon="comment")
-class CommentSettings(RememberedSiteSetting):
+class CommentSettings(BaseSiteSetting):
     """What editors decide per site; the Django settings only give the starting values."""
 
     auto_approve = models.BooleanField(

@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from hoaban.articles import queries
 from hoaban.core.models import BasePage
-from hoaban.pagecache.memo import remembered
+from hoaban.core.per_request import once_per_request
 from hoaban.people import authors
 from hoaban.sections.models import SectionPage, paginate
 from hoaban.tagging import labels as tag_labels
@@ -17,7 +17,8 @@ SECTION_BLOCK_SIZE = 4
 
 
 class RoutesToSections:
-    """Finds the section a path starts with among the edition's remembered sections, where
+    """Finds the section a path starts with among the edition's sections (read once per
+    request, and needed by the page anyway for its menu and labels), where
     Wagtail's route reads the child page and then its section row on every request under it.
     Placed after RoutablePageMixin, so the home's own paths (tag pages) still come first."""
 
@@ -53,8 +54,8 @@ class HomePage(RoutablePageMixin, RoutesToSections, BasePage):
     @property
     def localized_draft(self):
         # A site's root page is localized on every request Wagtail routes: the edition's home
-        # for each language is remembered (hoaban.pagecache.memo), not looked up each time.
-        return remembered(
+        # for each language is looked up once per request.
+        return once_per_request(
             ("localized-home", self.pk, get_language()),
             lambda: super(HomePage, self).localized_draft,
         )

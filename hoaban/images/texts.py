@@ -15,8 +15,6 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from hoaban.pagecache.memo import kept_copy
-
 from .models import PhotoText
 
 
@@ -46,21 +44,14 @@ def _own(image, language: str, text: PhotoText | None = None) -> PhotoWords:
 
 class PhotoTexts:
     """The words of a set of photos in one edition, read with one query (none in the main
-    edition, whose words are the photos' own). A page's render may take them from the
-    process's kept copies (`kept=True`: renewed when any photo text changes); code that writes
-    texts reads them afresh."""
+    edition, whose words are the photos' own)."""
 
-    def __init__(self, images: Iterable, language: str, *, kept: bool = False):
+    def __init__(self, images: Iterable, language: str):
         self.language = language
         self.image_ids = {image.pk for image in images if image is not None}
         self._texts = {}
         if self.image_ids and language != settings.LANGUAGE_CODE:
-            ids = sorted(self.image_ids)
-            if kept:
-                key = f"photo-texts:{language}:{','.join(map(str, ids))}"
-                self._texts = kept_copy(key, lambda: _texts_of(ids, language))
-            else:
-                self._texts = _texts_of(ids, language)
+            self._texts = _texts_of(self.image_ids, language)
 
     def covers(self, image) -> bool:
         return image.pk in self.image_ids

@@ -7,7 +7,6 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Page cache")
 
     def ready(self):
-        from . import invalidation, signal_handlers
+        from . import invalidation
 
         invalidation.connect()
-        signal_handlers.connect()

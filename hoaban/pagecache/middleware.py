@@ -10,9 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import DisallowedHost
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
-from wagtail.models import Site
 
-from .memo import one_version, remembered
 from .store import Slot
 
 # Query parameters that only feed analytics; dropped from the key so they cannot split it.
@@ -139,44 +137,3 @@ class AnonymousReaderMiddleware:
 
             request.auser = auser
         return self.get_response(request)
-
-
-class MemoMiddleware:
-    """A request the page cache did not answer reads the memo's content version once
-    (memo.py), and learns its Wagtail site and the sites' root paths from the memo instead of
-    a query and a cache read.
-
-    Wagtail looks the site up once per request and keeps it on `request._wagtail_site`
-    (`Site.find_for_request`); setting it first makes every lookup of the request use the
-    remembered one, which holds its root page as its own page type. Sites and their root pages
-    are among the changes that renew the memo.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if not settings.HOABAN_MEMO_CACHE:
-            return self.get_response(request)
-        with one_version():
-            try:
-                # Only allowed host names become keys: the Host header is the client's to choose.
-                key = ("site", request.get_host(), request.get_port())
-            except DisallowedHost:
-                return self.get_response(request)  # Django answers it with a 400
-            request._wagtail_site = remembered(key, lambda: _site_for(request))
-            # Every URL Wagtail builds starts from the sites' root paths, which it reads once
-            # per request from the default cache (a Redis round trip in production).
-            request._wagtail_cached_site_root_paths = remembered(
-                ("site-root-paths",), Site.get_site_root_paths
-            )
-            return self.get_response(request)
-
-
-def _site_for(request) -> Site | None:
-    site = Site._find_for_request(request)
-    if site is not None:
-        # Routing starts from the root page on every request (`root_page.localized.specific`):
-        # as its own type it answers both with the methods of our page models, without queries.
-        site.root_page = site.root_page.specific
-    return site

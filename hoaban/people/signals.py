@@ -2,8 +2,7 @@
 of its own (on the page, in its JSON-LD and in feeds), every byline of theirs links to their
 page, and their page and feeds in each edition show their name, role and photo. Changing or
 deleting the person changes those pages, which is announced (hoaban.core.events) for the
-caches to purge. The per-process memo learns of it by itself (Person is among its sources). An
-article handed to another author leaves the old author's page and feeds too."""
+caches to purge. An article handed to another author leaves the old author's page and feeds too."""
 
 from django.db.models.signals import post_save, pre_delete, pre_save
 

@@ -8,7 +8,6 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from hoaban.articles import queries
-from hoaban.pagecache.memo import remembered
 
 from .models import HourlyReads
 from .store import hour_of
@@ -23,7 +22,7 @@ def window_start(window: str, now: datetime | None = None) -> datetime:
 
 def most_read(locale, *, section=None, window="24h", count=None, now=None) -> list:
     """Story cards (with `.section` and `.reads`) of the edition, or of one section, most read
-    first: two queries, plus one for section labels unless remembered."""
+    first: two queries, plus the private parts of the site and the sections' labels."""
     count = count or settings.HOABAN_MOST_READ_COUNT
     # Which stories may be listed: the same filter as the home page's listings, called once.
     visible = queries.live_articles(locale)
@@ -46,11 +45,6 @@ def most_read(locale, *, section=None, window="24h", count=None, now=None) -> li
 
 
 def rails(locale, section=None) -> dict[str, list]:
-    """Both windows' rails as a page shows them, remembered per process until content changes
-    or for HOABAN_PAGE_CACHE_SECONDS (hoaban.pagecache.memo): counts on a page are as stale as
-    the page cache allows anyway."""
-    key = ("most-read", locale.pk, section.pk if section else None)
-    return remembered(
-        key,
-        lambda: {window: most_read(locale, section=section, window=window) for window in WINDOWS},
-    )
+    """Both windows' rails as a page shows them; a page keeps them as long as the page cache
+    keeps the page."""
+    return {window: most_read(locale, section=section, window=window) for window in WINDOWS}

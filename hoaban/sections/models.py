@@ -1,5 +1,3 @@
-from functools import partial
-
 from django.apps import apps
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -12,7 +10,6 @@ from wagtail.models import Page
 
 from hoaban.articles import queries
 from hoaban.core.models import BasePage
-from hoaban.pagecache.memo import kept_copy
 
 
 def paginate(request, queryset, per_page=None, paginator_class=Paginator, *, clamp=False):
@@ -73,11 +70,9 @@ class SectionPage(BasePage):
         # A section holds articles: load the addressed one whole, with the photo, the author
         # and the translation notice its page shows, in one query (Wagtail's route reads the
         # page, then its article row, and the page then reads each of these).
-        # Each process keeps a copy of what it loaded until the site's content changes.
         if not path_components:
             return super().route(request, path_components)
-        slug = path_components[0]
-        found = kept_copy(f"article:{self.pk}:{slug}", partial(self._article_at, slug))
+        found = self._article_at(path_components[0])
         if found is None:
             return super().route(request, path_components)  # another page type, or a 404
         found._cached_parent_obj = self

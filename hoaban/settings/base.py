@@ -102,7 +102,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and auth: a cached page is answered without touching either.
     "hoaban.pagecache.middleware.PageCacheMiddleware",
-    "hoaban.pagecache.middleware.MemoMiddleware",
+    "hoaban.core.per_request.PerRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hoaban.api.middleware.ApiAwareLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -247,33 +247,6 @@ CACHES["renditions"] = {
     "LOCATION": "renditions",
     "TIMEOUT": 3600,
     "OPTIONS": {"MAX_ENTRIES": 20_000},
-}
-
-# Copies of the pages a process served from the page cache, so a hit reads no page from
-# files or Redis (hoaban.pagecache.store). A story that breaks is read on a few pages: the
-# bound keeps the five hundred last read, 20–40 MB per process.
-CACHES["page_copies"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "page_copies",
-    "OPTIONS": {"MAX_ENTRIES": 500},
-}
-
-# Parts of pages built from content alone (an article's head, masthead, footer, related
-# stories, latest-news rail and blank comment form), kept in each process's memory until the
-# site's content changes ({% contentcache %}, hoaban.pagecache), as private to the process as
-# the memo that says when they are stale. Six of 1–6 KB per article: the bound keeps the
-# eight hundred most read articles in about 15 MB per process.
-CACHES["template_fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "template_fragments",
-    "OPTIONS": {"MAX_ENTRIES": 4_800},
-}
-# Articles as routing loads them (hoaban.pagecache.memo.kept_copy), about 6 KB each pickled:
-# at most about 12 MB per process.
-CACHES["kept_objects"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "kept_objects",
-    "OPTIONS": {"MAX_ENTRIES": 2_000},
 }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -433,10 +406,6 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = MACHINE_TRANSLATORS.get(MACHINE_TRANSLATOR)
 HOABAN_PAGE_CACHE = env_bool("PAGE_CACHE", True)
 HOABAN_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 HOABAN_BROWSER_CACHE_SECONDS = int(os.environ.get("BROWSER_CACHE_SECONDS", "60"))
-# What every page of an edition shows (menu, latest stories, private sections), kept per
-# process until content changes (hoaban.pagecache.memo): renders that miss the page cache
-# skip those queries.
-HOABAN_MEMO_CACHE = env_bool("MEMO_CACHE", True)
 
 # Purging a caching proxy or CDN when pages change (wagtail.contrib.frontend_cache): an HTTP
 # PURGE to Varnish with deploy/varnish/hoaban.vcl (FRONTEND_CACHE_URL, e.g.

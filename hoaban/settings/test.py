@@ -30,21 +30,18 @@ HOABAN_PURGE_RETRY_BACKOFF = 0.01
 # switch it on for themselves, and a LiveSite can with AXES_ENABLED=1.
 AXES_ENABLED = env_bool("AXES_ENABLED", False)
 
-# The page cache is switched on by the tests about it; a cached page outliving the test
-# database that rendered it would confuse every other test.
-HOABAN_PAGE_CACHE = env_bool("PAGE_CACHE", False)
-# Likewise the per-process memo of menus and latest stories: an e2e server would keep what an
-# earlier test database showed (the tests about it switch it on).
-HOABAN_MEMO_CACHE = env_bool("MEMO_CACHE", False)
+# Tests run what production runs: the page cache on (every test starts with empty caches,
+# conftest.py). A test that needs it off says why.
+HOABAN_PAGE_CACHE = env_bool("PAGE_CACHE", True)
 # On a shared Redis every test process (and every e2e server) gets its own key space, so
 # cached site paths or pages of one test database are never read by another.
 _prefix = os.environ.get("CACHE_KEY_PREFIX") or (
     f"hoaban-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 )
-if not REDIS_URL and not HOABAN_PAGE_CACHE:  # noqa: F405
-    # Unit tests keep pages in memory (the tests about the cache switch it on for themselves).
-    # A server started with PAGE_CACHE=1 (e2e) keeps them in files under its own
-    # HOABAN_VAR_DIR, as production does, so its workers see each other's purges.
+if not REDIS_URL and "HOABAN_VAR_DIR" not in os.environ:  # noqa: F405
+    # Unit tests keep pages in their process's memory, emptied before each test. A server
+    # given a folder of its own (e2e) keeps them in files there, as production does, so its
+    # workers see each other's purges.
     CACHES["pages"] = {  # noqa: F405
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",

@@ -15,8 +15,8 @@ from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from hoaban.core.per_request import once_per_request
 from hoaban.core.privacy import public
-from hoaban.pagecache.memo import remembered
 from hoaban.translation.models import TranslationRecord
 
 
@@ -53,8 +53,8 @@ def _locales() -> dict:
 
 def active_locale() -> Locale | None:
     """Wagtail's `Locale.get_active()` (the locale of the active language, else the default
-    one) from the remembered locales instead of a query."""
-    locales = remembered(("locales",), _locales).values()
+    one) from the locales read once per request instead of a query each time."""
+    locales = once_per_request(("locales",), _locales).values()
     by_code = {locale.language_code: locale for locale in locales}
     for language in (get_language(), settings.LANGUAGE_CODE):
         try:
@@ -67,8 +67,8 @@ def active_locale() -> Locale | None:
 def belongs_to_active_edition(page) -> bool:
     """Whether `page` may be served under the current language prefix."""
     if not Page.locale.is_cached(page):
-        # The page's locale from the few remembered per process (hoaban.pagecache.memo).
-        page.locale = remembered(("locales",), _locales).get(page.locale_id) or page.locale
+        # The page's locale from the few read once per request.
+        page.locale = once_per_request(("locales",), _locales).get(page.locale_id) or page.locale
     if page.locale.language_code != get_language():
         return False
     if page.alias_of_id is None:
@@ -136,7 +136,7 @@ def edition_links(*, page, request, suffixes=None) -> list[EditionLink]:
             public(Page.objects.filter(translation_key=page.translation_key).live())
         ).select_related("locale")
         translations = {p.locale.language_code: p for p in live}
-    homes = remembered(("edition-homes",), _edition_homes)
+    homes = once_per_request(("edition-homes",), _edition_homes)
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)

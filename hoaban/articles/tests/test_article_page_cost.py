@@ -29,6 +29,7 @@ def queries_for(client, url) -> int:
     return len(captured)
 
 
+@pytest.mark.usefixtures("uncached_renders")
 def test_article_page_queries_do_not_grow_with_the_archive(client, news_site, photo):
     def add_stories(count):
         for number in range(count):
@@ -47,6 +48,7 @@ def test_article_page_queries_do_not_grow_with_the_archive(client, news_site, ph
     assert large == small
 
 
+@pytest.mark.usefixtures("uncached_renders")
 def test_renditions_are_generated_once_then_served_from_the_renditions_cache(
     client, news_site, photo
 ):

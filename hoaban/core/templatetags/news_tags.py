@@ -28,10 +28,8 @@ def navigation(context):
     cached = getattr(request, "_hoaban_navigation", None)
     if cached is not None and cached["language"] == get_language():
         return cached
-    from hoaban.pagecache.memo import remembered
-
     language = get_language()
-    home, sections = remembered(("navigation", language), _edition_menu)
+    home, sections = _edition_menu()
     nav = {"home": home, "sections": sections, "language": language}
     if request is not None:
         request._hoaban_navigation = nav

@@ -73,10 +73,8 @@ def test_redis_holds_cache_pages_and_sessions():
 
     shared = {"default", "pages", "sessions"}
     assert {alias for alias, backend in loaded["caches"].items() if "Redis" in backend} == shared
-    # Renditions (which never change once made), page fragments and kept articles (beside the
-    # memo that says when they are stale) stay in each process: no round trip for any of them.
-    for alias in ("renditions", "template_fragments", "kept_objects"):
-        assert loaded["caches"][alias].endswith("LocMemCache")
+    # Renditions never change once made: each process keeps its own, no round trip.
+    assert loaded["caches"]["renditions"].endswith("LocMemCache")
     assert loaded["session_engine"] == "django.contrib.sessions.backends.cache"
 
 

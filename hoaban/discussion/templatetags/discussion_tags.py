@@ -1,6 +1,5 @@
 from django import template
-from django.urls import reverse_lazy
-from django.utils.functional import SimpleLazyObject
+from django.urls import reverse
 
 from ..forms import CommentForm
 from ..notices import NOTICE_PARAM, NOTICES
@@ -14,21 +13,18 @@ register = template.Library()
 @register.inclusion_tag("discussion/comments.html", takes_context=True)
 def article_comments(context, article):
     """Count, approved comments oldest first, and the form: nothing specific to the visitor,
-    so the article page stays cacheable (the form's token comes from `comment_token`). The
-    blank form is the same for every reader of the article: it is kept as a fragment, and
-    it and its addresses are built only when that is missing."""
+    so the article page stays cacheable (the form's token comes from `comment_token`)."""
     request = context["request"]
     comments = approved_comments(article.pk)
     return {
         "request": request,
-        "page": article,  # what {% contentcache %} keys the kept form on
         "article": article,
         "comments": comments,
         "count": len(comments),
         "is_open": comments_open(article=article, rules=CommentRules.for_request(request)),
         "notice": NOTICES.get(request.GET.get(NOTICE_PARAM, "")),
-        "form": SimpleLazyObject(CommentForm),
+        "form": CommentForm(),
         "max_length": MAX_LENGTH,
-        "post_url": reverse_lazy("comment_post", args=[article.pk]),
-        "token_url": reverse_lazy("comment_token"),
+        "post_url": reverse("comment_post", args=[article.pk]),
+        "token_url": reverse("comment_token"),
     }

@@ -2,6 +2,7 @@ import re
 from datetime import timedelta
 from html import unescape
 
+import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -58,6 +59,7 @@ def test_article_page_shows_approved_comments_only_oldest_first(article):
     assert "Đã gỡ bỏ" not in html
 
 
+@pytest.mark.usefixtures("uncached_renders")
 def test_comment_list_costs_the_same_queries_for_one_or_twenty_comments(article):
     approved(article, "Bình luận duy nhất")
     Client().get(article.url)  # warm the site-wide lookups both runs share

@@ -38,6 +38,24 @@ def test_second_anonymous_request_is_answered_from_cache_without_queries(
     assert "public" in second["Cache-Control"] and "s-maxage=300" in second["Cache-Control"]
 
 
+def test_a_draft_save_leaves_what_readers_get_alone(
+    client, news_site, page_cache, django_capture_on_commit_callbacks
+):
+    article = news_site.article(title="Mường Phăng đón mùa hoa ban")
+    client.get(article.url)
+    client.get("/vi/")
+
+    # An editor's draft, as the editor's autosave writes it: nothing readers see changes.
+    article.title = "Mường Phăng đón mùa hoa ban (bản nháp)"
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision()
+
+    for url in (article.url, "/vi/"):
+        again = client.get(url)
+        assert again["X-Page-Cache"] == "hit"
+        assert "bản nháp" not in again.content.decode()
+
+
 def test_editor_pages_are_neither_served_from_nor_stored_in_the_cache(
     client, news_site, page_cache
 ):

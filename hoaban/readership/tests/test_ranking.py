@@ -73,6 +73,5 @@ def test_a_rail_costs_the_same_whatever_the_counts(news_site):
             read(article, 2, hours_ago=hours_ago)
     with CaptureQueriesContext(connection) as many:
         ranking.most_read(news_site.home.locale)
-    # The private parts of the site, the ranking, the stories and their sections' labels; the
-    # first and the last are remembered per process in production (hoaban.pagecache.memo).
+    # The private parts of the site, the ranking, the stories and their sections' labels.
     assert len(many) == len(few) <= 4

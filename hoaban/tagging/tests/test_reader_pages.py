@@ -4,6 +4,7 @@ JSON-LD and the API, all with the edition's name and slug."""
 import json
 import re
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from lxml import etree, html
@@ -126,6 +127,7 @@ def test_api_names_tags_in_each_articles_edition_and_filters_by_either_slug(clie
     assert client.get("/api/v1/articles/?locale=vi&tag=tourism").json()["count"] == 0
 
 
+@pytest.mark.usefixtures("uncached_renders")
 def test_tag_page_cost_does_not_grow_with_its_names_or_articles(client, tourism_story, editions):
     client.get("/en/tags/tourism/")
     with CaptureQueriesContext(connection) as few:
@@ -141,6 +143,7 @@ def test_tag_page_cost_does_not_grow_with_its_names_or_articles(client, tourism_
     assert len(many) == len(few)
 
 
+@pytest.mark.usefixtures("uncached_renders")
 def test_article_page_costs_no_query_for_its_tags_names(client, tourism_story):
     article, english = tourism_story
     client.get(english.url)
