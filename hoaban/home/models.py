@@ -7,6 +7,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from hoaban.articles import queries
+from hoaban.core import visibility
 from hoaban.core.models import BasePage
 from hoaban.pagecache.memo import remembered
 from hoaban.people import authors
@@ -62,7 +63,7 @@ class HomePage(RoutablePageMixin, RoutesToSections, BasePage):
     def _lead(self, recent):
         if self.lead_story_id:
             lead = self.lead_story.localized
-            if lead.live:
+            if visibility.may_see(lead):
                 return queries.attach_sections([lead.specific], self.locale)[0]
         return next((a for a in recent if a.lead_image_id), recent[0] if recent else None)
 
