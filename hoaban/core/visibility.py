@@ -96,8 +96,10 @@ def is_untranslated_alias(page) -> bool:
     return not Page.objects.filter(pk=page.alias_of_id, locale_id=page.locale_id).exists()
 
 
-def may_see(page) -> bool:
-    """`visible()` for one page already loaded."""
+def may_see(page, locale=None) -> bool:
+    """`visible()` for one page already loaded, in the edition of `locale` when given."""
+    if locale is not None and page.locale_id != getattr(locale, "pk", locale):
+        return False
     return page.live and not is_restricted(page) and not is_untranslated_alias(page)
 
 

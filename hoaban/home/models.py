@@ -63,7 +63,8 @@ class HomePage(RoutablePageMixin, RoutesToSections, BasePage):
     def _lead(self, recent):
         if self.lead_story_id:
             lead = self.lead_story.localized
-            if visibility.may_see(lead):
+            # Wagtail falls back to the story itself when it has no translation here.
+            if visibility.may_see(lead, self.locale_id):
                 return queries.attach_sections([lead.specific], self.locale)[0]
         return next((a for a in recent if a.lead_image_id), recent[0] if recent else None)
 

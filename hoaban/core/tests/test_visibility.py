@@ -178,3 +178,12 @@ def test_a_translation_under_an_alias_of_a_private_section_is_left_out(news_site
     assert english.pk not in listed
     assert open_story.pk in listed
     assert visibility.is_restricted(english)
+
+
+def test_an_edition_never_leads_with_a_story_of_another_edition(client, news_site, english_edition):
+    # Wagtail's `localized` falls back to the story itself when it has no English translation.
+    story = news_site.article("news", title="Lễ hội Hoa Ban 2025 khai mạc", slug="le-hoi-hoa-ban")
+    english_home, _section = english_edition
+    english_home.lead_story = story
+    english_home.save_revision().publish()
+    assert story.url not in client.get("/en/").content.decode()
