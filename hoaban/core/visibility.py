@@ -51,7 +51,7 @@ def _untranslated_aliases():
     mirrors = Page.objects.filter(alias_of__isnull=False).exclude(
         alias_of__locale_id=F("locale_id")
     )
-    return mirrors.values("pk")
+    return mirrors.values_list("pk", flat=True)
 
 
 def in_edition(queryset, *locales):
