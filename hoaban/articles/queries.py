@@ -12,7 +12,7 @@ from django.apps import apps
 from django.conf import settings
 from django.http import Http404
 
-from hoaban.core.visibility import in_edition, may_see, visible
+from hoaban.core.visibility import in_edition, seen, visible
 from hoaban.pagecache.memo import remembered
 
 # Taggings weighed when looking for related stories.
@@ -90,7 +90,7 @@ def edition_sections(locale_id) -> dict:
 def menu_sections(home) -> list:
     """The live sections an edition's home shows in its menu, in menu (tree) order."""
     sections = edition_sections(home.locale_id).values()
-    shown = (s for s in sections if s.show_in_menus and s.is_child_of(home) and may_see(s))
+    shown = seen(s for s in sections if s.show_in_menus and s.is_child_of(home))
     return sorted(shown, key=attrgetter("path"))
 
 

@@ -9,8 +9,8 @@ A page is visible when it is
 - readable in its edition: not an alias of a page in another language. wagtail-localize makes
   the parents of a new translation such aliases, and they still show the source text.
 
-`visible()` narrows a queryset, `may_see()` checks one loaded page. Both learn the private parts
-of the site from `restricted_paths()` alone.
+`visible()` narrows a queryset, `seen()` and `may_see()` check loaded pages. They learn the
+private parts of the site from `restricted_paths()` alone.
 """
 
 import operator
@@ -96,11 +96,24 @@ def is_untranslated_alias(page) -> bool:
     return not Page.objects.filter(pk=page.alias_of_id, locale_id=page.locale_id).exists()
 
 
+def seen(pages, locale=None) -> list:
+    """`visible()` for pages already loaded (in the edition of `locale` when given): the
+    restricted paths are looked up once for all of them."""
+    paths = restricted_paths()
+    locale_id = getattr(locale, "pk", locale)
+    return [
+        page
+        for page in pages
+        if page.live
+        and (locale_id is None or page.locale_id == locale_id)
+        and not any(page.path.startswith(path) for path in paths)
+        and not is_untranslated_alias(page)
+    ]
+
+
 def may_see(page, locale=None) -> bool:
     """`visible()` for one page already loaded, in the edition of `locale` when given."""
-    if locale is not None and page.locale_id != getattr(locale, "pk", locale):
-        return False
-    return page.live and not is_restricted(page) and not is_untranslated_alias(page)
+    return bool(seen([page], locale))
 
 
 def in_active_edition(page) -> bool:
