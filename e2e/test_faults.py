@@ -1,4 +1,5 @@
-"""Faults on the real server: the database goes away, the app server is killed mid-write."""
+"""Faults on the real server: the database or Redis goes away, the app server is killed
+mid-write."""
 
 import collections
 import http.client
@@ -10,9 +11,11 @@ import signal
 import threading
 import time
 import uuid
+from contextlib import contextmanager
 
 from .clients import Browser, Commenter, Editor
 from .feedportal import FeedPortal
+from .server import free_port
 
 INTEGRITY_SCRIPT = """
 from wagtail.models import Page
@@ -46,6 +49,59 @@ def test_database_outage_gives_a_503_page_and_the_site_recovers_by_itself(live_s
             assert "Traceback" not in reply.body and "OperationalError" not in reply.body
             assert reply.headers["Retry-After"] == "30"
     assert reader.request(f"/vi/?after={uuid.uuid4().hex}").status == 200
+
+
+@contextmanager
+def redis_unreachable(live_site):
+    """The server restarted with the production cache layout (REDIS_URL set) on a Redis that
+    nobody listens on, and restarted as it was afterwards."""
+    kept = live_site.server_env
+    live_site.server_env = {**kept, "REDIS_URL": f"redis://127.0.0.1:{free_port()}/0"}
+    live_site.restart()  # waits for the front page: it must render without Redis
+    try:
+        yield
+    finally:
+        live_site.server_env = kept
+        live_site.restart()
+
+
+def test_redis_unreachable_pages_comments_and_sign_in_still_work_and_healthz_names_it(
+    live_site,
+):
+    article_id = int(live_site.shell(FIRST_ARTICLE_SCRIPT))
+    with redis_unreachable(live_site):
+        reader = Browser(live_site.base_url)
+        detail = reader.request(f"/api/v1/articles/{article_id}/")
+        assert detail.status == 200, detail.body[:500]
+        article = json.loads(detail.body)["url"].removeprefix(live_site.base_url)
+        for path in (
+            "/vi/",
+            article,
+            article,  # a second read is no cache hit, but still a page
+            "/vi/feeds/rss.xml",
+            "/sitemap.xml",
+            "/vi/search/?q=hoa+ban",
+            "/api/v1/articles/",
+        ):
+            reply = reader.request(path)
+            assert reply.status == 200, (path, reply.body[:500])
+        assert "Điện Biên" in reader.request(article).body
+
+        text = "Mất kết nối bộ nhớ đệm mà bà con Mường Phăng vẫn gửi được ý kiến."
+        status, answer = Commenter(live_site.base_url).post_comment(article_id, "Lò Thị Păng", text)
+        assert status == 200 and answer.get("status") in ("pending", "published"), answer
+
+        # Editors' sessions are kept in the database too: signing in and the admin still work.
+        editor = Editor(live_site.base_url, "editor", "hoaban-editor")
+        assert editor.request("/admin/").status == 200
+
+        health = reader.request("/healthz")
+        results = json.loads(health.body)
+        assert health.status == 200, results
+        down = {name for name, state in results.items() if state != "OK"}
+        assert down == {f"Cache(alias='{alias}')" for alias in ("default", "pages", "sessions")}
+    stored = json.loads(live_site.shell(COMMENTS_SCRIPT.format(prefix=text)))
+    assert [row["body"] for row in stored["rows"]] == [text]
 
 
 def test_server_killed_while_editors_publish_loses_no_accepted_publish(live_site):

@@ -23,6 +23,7 @@ from wagtail.models import Locale, Site
 
 from hoaban.core.models import NewsroomSettings
 from hoaban.core.public_url import absolute_url
+from hoaban.core.visibility import visible
 from hoaban.search import query as reader_query
 from hoaban.search import services as search_service
 from hoaban.seo.structured_data import ShareContext
@@ -101,14 +102,14 @@ def _locale(code):
 
 
 def _published(model, locale_code):
-    """Live, public pages of one type in tree order, of one edition when a locale is given."""
-    pages = model.objects.live().public().select_related("locale").order_by("path")
+    """Visible pages of one type in tree order, of one edition when a locale is given."""
+    pages = visible(model.objects).select_related("locale").order_by("path")
     language = _locale(locale_code)
     return pages if language is None else pages.filter(locale=language)
 
 
 def _one_published(model, pk):
-    return get_object_or_404(model.objects.live().public().select_related("locale"), pk=pk)
+    return get_object_or_404(visible(model.objects).select_related("locale"), pk=pk)
 
 
 def _fields(requested: str | None, default=service.DEFAULT_FIELDS):
@@ -222,7 +223,7 @@ def list_articles(
     if language is not None:
         articles = articles.filter(locale=language)
     if section:
-        sections = SectionPage.objects.live().public().filter(slug=section)
+        sections = visible(SectionPage.objects).filter(slug=section)
         if language is not None:
             sections = sections.filter(locale=language)
         in_sections = Q(pk__in=[])
@@ -233,7 +234,7 @@ def list_articles(
         ids = tag_labels.tag_ids_for_slug(tag, language)
         articles = articles.filter(tagged_items__tag__in=ids).distinct()
     if topic:
-        keys = TopicPage.objects.live().public().filter(slug=topic).values("translation_key")
+        keys = visible(TopicPage.objects).filter(slug=topic).values("translation_key")
         articles = articles.filter(topics__translation_key__in=keys).distinct()
     if since:
         articles = articles.filter(date__date__gte=since)

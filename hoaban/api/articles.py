@@ -1,5 +1,5 @@
-"""Querysets and dictionaries behind the read API: live, public pages only, a fixed number of
-queries per response whatever its length."""
+"""Querysets and dictionaries behind the read API: the pages readers may see
+(hoaban.core.visibility), a fixed number of queries per response whatever its length."""
 
 from collections import defaultdict
 
@@ -7,6 +7,7 @@ from django.db.models import Max, Prefetch
 from wagtail.models import PageLogEntry
 
 from hoaban.articles import queries
+from hoaban.core.visibility import visible
 from hoaban.images.renditions import share_rendition
 from hoaban.images.texts import PhotoTexts
 from hoaban.tagging import labels as tag_labels
@@ -18,12 +19,11 @@ DEFAULT_FIELDS = tuple(name for name in ARTICLE_FIELDS if name != "translation_k
 
 
 def article_queryset(*, with_body=False):
-    """Live, public articles of every edition, newest first."""
+    """Visible articles of every edition, newest first."""
     from hoaban.articles.models import ArticlePage
 
     articles = (
-        ArticlePage.objects.live()
-        .public()
+        visible(ArticlePage.objects)
         .select_related("locale", "lead_image", "author", "video_file")
         .prefetch_related("lead_image__renditions")
         .order_by("-date", "-pk")
@@ -60,8 +60,8 @@ def load(articles, fields):
         # A draft or private topic the story is filed under stays unnamed, its id included.
         from hoaban.topics.models import TopicPage
 
-        readable = TopicPage.objects.live().public().only("pk")
-        articles = articles.prefetch_related(Prefetch("topics", queryset=readable))
+        shown = visible(TopicPage.objects).only("pk")
+        articles = articles.prefetch_related(Prefetch("topics", queryset=shown))
     articles = list(articles)
     if "tags" in fields:
         # Each article's tags named in its own edition, all with one query.

@@ -13,8 +13,7 @@ from django.conf import settings
 from django.http import Http404
 
 from hoaban.core.per_request import once_per_request
-from hoaban.core.privacy import public
-from hoaban.translation.editions import in_edition, readable
+from hoaban.core.visibility import in_edition, seen, visible
 
 # Taggings weighed when looking for related stories.
 RELATED_CANDIDATES = 200
@@ -22,11 +21,6 @@ RELATED_CANDIDATES = 200
 
 def _article_model():
     return apps.get_model("articles", "ArticlePage")
-
-
-def _published_in(locale):
-    """Live, public articles of one edition."""
-    return readable(in_edition(public(_article_model().objects.live()), locale))
 
 
 # The columns a story card, a rail or the lead story reads, and their photo's (with the
@@ -63,7 +57,7 @@ def whole(articles):
 
 
 def live_articles(locale):
-    return _for_listing(_published_in(locale))
+    return _for_listing(visible(_article_model().objects, locale))
 
 
 def tagged_articles(locale, tag):
@@ -71,8 +65,7 @@ def tagged_articles(locale, tag):
     edition carries it: a tag that only drafts, private pages or unpublished edits carry is not
     for readers, nor is its name. (Another edition's tag has a page here, if empty, so the
     language switcher can keep the tag.)"""
-    readable_anywhere = public(_article_model().objects.live()).filter(tagged_items__tag=tag)
-    if not readable(readable_anywhere).exists():
+    if not visible(_article_model().objects).filter(tagged_items__tag=tag).exists():
         raise Http404
     return live_articles(locale).filter(tagged_items__tag=tag).distinct()
 
@@ -84,7 +77,7 @@ def authored_articles(locale, person):
 
 def _sections_by_path(locale_id) -> dict:
     section_model = apps.get_model("sections", "SectionPage")
-    return {s.path: s for s in readable(in_edition(section_model.objects.all(), locale_id))}
+    return {s.path: s for s in in_edition(section_model.objects.all(), locale_id)}
 
 
 def edition_sections(locale_id) -> dict:
@@ -96,7 +89,7 @@ def edition_sections(locale_id) -> dict:
 def menu_sections(home) -> list:
     """The live sections an edition's home shows in its menu, in menu (tree) order."""
     sections = edition_sections(home.locale_id).values()
-    shown = (s for s in sections if s.live and s.show_in_menus and s.is_child_of(home))
+    shown = seen(s for s in sections if s.show_in_menus and s.is_child_of(home))
     return sorted(shown, key=attrgetter("path"))
 
 
@@ -123,7 +116,11 @@ def newest_by_section(locale, sections, count):
     query loads them all: the cost follows the number of sections, never the archive's size
     (ranking every article with a window function read the whole archive on each render).
     """
-    newest = _published_in(locale).order_by("-date", "-pk").values_list("pk", flat=True)
+    newest = (
+        visible(_article_model().objects, locale)
+        .order_by("-date", "-pk")
+        .values_list("pk", flat=True)
+    )
     ids = []
     for section in sections:
         ids.extend(newest.filter(path__startswith=section.path)[:count])
@@ -165,7 +162,7 @@ def related_articles(article, tag_ids, count=4):
         newest = taggings.filter(tag_id=tag_id).order_by("-id")[:RELATED_CANDIDATES]
         shared.update(newest.values_list("content_object_id", flat=True))
     # Ranked on (id, date) rows; only the chosen few are loaded as whole articles.
-    candidates = _published_in(article.locale).exclude(pk=article.pk)
+    candidates = visible(_article_model().objects, article.locale).exclude(pk=article.pk)
     scored = sorted(
         candidates.filter(pk__in=list(shared)).values_list("pk", "date"),
         key=lambda row: (-shared[row[0]], -row[1].timestamp(), -row[0]),

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, PageViewRestriction
 
-from . import privacy
+from . import visibility
 from .forms import UNUSABLE_SLUG, NewsPageForm
 from .public_url import public_base_url
 from .slugs import slug_from_title
@@ -79,7 +79,7 @@ class BasePage(NewsPageMixin, Page):
     def get_view_restrictions(self):
         # Wagtail checks these for every page it serves (two queries). The parts of the site
         # any restriction covers are read once per request; outside them there is nothing to read.
-        if not privacy.may_be_restricted(self):
+        if not visibility.is_restricted(self):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 

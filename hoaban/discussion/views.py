@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from hoaban.articles.models import ArticlePage
+from hoaban.core.visibility import visible
 
 from . import clients
 from .forms import CommentForm, issue_timestamp, seconds_since_issued
@@ -83,7 +84,8 @@ def _accepted(request, article, comment: Comment | None):
 @csrf_exempt
 @require_POST
 def post_comment(request, article_id: int):
-    article = get_object_or_404(ArticlePage.objects.live().public(), pk=article_id)
+    # Nothing can be posted to a story its reader may not see (hoaban.core.visibility).
+    article = get_object_or_404(visible(ArticlePage.objects), pk=article_id)
     rules = CommentRules.for_request(request)
     if not comments_open(article=article, rules=rules):
         return _answer(

@@ -27,6 +27,7 @@ from taggit.models import Tag
 from hoaban.articles import queries
 from hoaban.core.models import NewsroomSettings, edition_tagline
 from hoaban.core.public_url import absolute_url
+from hoaban.core.visibility import visible
 from hoaban.images.renditions import rendition_mime_type, share_rendition
 from hoaban.tagging import labels as tag_labels
 
@@ -89,8 +90,7 @@ class ArticleFeed(Feed):
         # Not Locale.get_active(): it falls back to the default language, and /ru/ must not
         # serve the Vietnamese news as if it were Russian.
         home = (
-            HomePage.objects.live()
-            .public()
+            visible(HomePage.objects)
             .filter(locale__language_code=get_language())
             .select_related("locale")
             .first()
@@ -236,7 +236,7 @@ class SectionFeed(ArticleFeed):
         from hoaban.sections.models import SectionPage
 
         locale, home = self.edition(request)
-        section = get_object_or_404(SectionPage.objects.child_of(home).live().public(), slug=slug)
+        section = get_object_or_404(visible(SectionPage.objects.child_of(home)), slug=slug)
         return self.source(
             request,
             title=section.title,
@@ -287,7 +287,7 @@ class TopicFeed(ArticleFeed):
         from hoaban.topics.models import TopicPage
 
         locale, home = self.edition(request)
-        topic = get_object_or_404(TopicPage.objects.child_of(home).live().public(), slug=slug)
+        topic = get_object_or_404(visible(TopicPage.objects.child_of(home)), slug=slug)
         articles = (
             queries.live_articles(locale)
             .filter(topics__translation_key=topic.translation_key)

@@ -7,6 +7,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from hoaban.articles import queries
+from hoaban.core import visibility
 from hoaban.core.models import BasePage
 from hoaban.core.per_request import once_per_request
 from hoaban.people import authors
@@ -63,7 +64,8 @@ class HomePage(RoutablePageMixin, RoutesToSections, BasePage):
     def _lead(self, recent):
         if self.lead_story_id:
             lead = self.lead_story.localized
-            if lead.live:
+            # Wagtail falls back to the story itself when it has no translation here.
+            if visibility.may_see(lead, self.locale_id):
                 return queries.attach_sections([lead.specific], self.locale)[0]
         return next((a for a in recent if a.lead_image_id), recent[0] if recent else None)
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale
 
+from hoaban.core.visibility import visible
 from hoaban.sections.models import SectionPage
 
 ALL_LANGUAGES = "all"
@@ -47,7 +48,7 @@ class SearchForm(forms.Form):
         self.locale = locale
         self.sections = {
             section.slug: section
-            for section in SectionPage.objects.live().filter(locale=locale).order_by("path")
+            for section in visible(SectionPage.objects, locale).order_by("path")
         }
         self.fields["section"].choices = [("", _("All sections"))] + [
             (slug, section.title) for slug, section in self.sections.items()

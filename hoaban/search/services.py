@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from hoaban.articles.models import ArticlePage
+from hoaban.core.visibility import visible
 from hoaban.sections.models import SectionPage
 
 from .query import ReaderQuery
@@ -34,10 +35,9 @@ def search_articles(
     date_to: date | None = None,
     newest_first: bool = False,
 ):
-    """Live, public articles of `locales` matching `query`, best match first (or newest)."""
+    """Visible articles of `locales` matching `query`, best match first (or newest)."""
     articles = (
-        ArticlePage.objects.live()
-        .public()
+        visible(ArticlePage.objects)
         .filter(locale__in=locales)
         .defer_streamfields()
         .select_related("lead_image", "locale")
@@ -62,8 +62,8 @@ def search_articles(
 
 
 def suggest_titles(*, query: ReaderQuery, locale: Locale, limit: int = SUGGESTION_COUNT):
-    """Up to `limit` live articles whose title starts words the way the query does."""
+    """Up to `limit` visible articles whose title starts words the way the query does."""
     if not query:
         return []
-    articles = ArticlePage.objects.live().public().filter(locale=locale).defer_streamfields()
+    articles = visible(ArticlePage.objects).filter(locale=locale).defer_streamfields()
     return list(articles.autocomplete(query.as_prefix_text(), operator="and")[:limit])

@@ -1,9 +1,10 @@
 """Sitemaps for search engines: one per language edition, each page listing its translations
 as hreflang alternates, and a Google News sitemap of the last 48 hours.
 
-Built on Wagtail's sitemap (live, public pages of the request's site, `get_full_url`) and
-Django's sitemap views and index. `_urls` is the hook both Django and Wagtail override to shape
-entries; here it adds the alternates, looked up for a whole sitemap page in one query.
+Built on Wagtail's sitemap (the request's site, `get_full_url`) and Django's sitemap views and
+index, listing what readers may see (hoaban.core.visibility). `_urls` is the hook both Django and
+Wagtail override to shape entries; here it adds the alternates, looked up for a whole sitemap
+page in one query.
 """
 
 from collections import defaultdict
@@ -17,6 +18,7 @@ from wagtail.models import Page
 
 from hoaban.core.models import NewsroomSettings
 from hoaban.core.public_url import page_full_url
+from hoaban.core.visibility import may_see, visible
 
 # Google News only reads articles published in the last two days.
 NEWS_WINDOW = timedelta(hours=48)
@@ -24,12 +26,12 @@ NEWS_LIMIT = 1000
 
 
 def edition_home(site, language_code):
-    """The live home page of `site` in the given language, or None."""
+    """The visible home page of `site` in the given language, or None."""
     root = site.root_page
     if root.locale.language_code == language_code:
-        return root if root.live else None
+        return root if may_see(root) else None
     return (
-        Page.objects.live()
+        visible(Page.objects)
         .filter(translation_key=root.translation_key, locale__language_code=language_code)
         .first()
     )
@@ -38,8 +40,7 @@ def edition_home(site, language_code):
 def live_languages(site) -> list[str]:
     """Language codes that have a published edition on `site`, default language first."""
     codes = (
-        Page.objects.live()
-        .public()
+        visible(Page.objects)
         .filter(translation_key=site.root_page.translation_key)
         .values_list("locale__language_code", flat=True)
     )
@@ -48,7 +49,7 @@ def live_languages(site) -> list[str]:
 
 
 class EditionSitemap(Sitemap):
-    """Every live, public page of one language edition."""
+    """Every visible page of one language edition."""
 
     def __init__(self, language_code: str, request=None):
         super().__init__(request)
@@ -59,20 +60,17 @@ class EditionSitemap(Sitemap):
         if home is None:
             return Page.objects.none()
         return (
-            home.get_descendants(inclusive=True)
-            .live()
-            .public()
+            visible(home.get_descendants(inclusive=True))
             .order_by("path")
             .defer_streamfields()
             .specific()
         )
 
     def alternates_of(self, pages):
-        """{translation_key: [(language_code, url), …]} for the live translations of `pages`."""
+        """{translation_key: [(language_code, url), …]} for the visible translations of `pages`."""
         keys = {page.translation_key for page in pages}
         translations = (
-            Page.objects.live()
-            .public()
+            visible(Page.objects)
             .filter(translation_key__in=keys)
             .select_related("locale")
             .order_by("locale__language_code")
@@ -120,9 +118,7 @@ class NewsSitemap(Sitemap):
             return ArticlePage.objects.none()
         since = timezone.now() - NEWS_WINDOW
         return (
-            ArticlePage.objects.filter(in_site)
-            .live()
-            .public()
+            visible(ArticlePage.objects.filter(in_site))
             .filter(date__gte=since, date__lte=timezone.now())
             .defer_streamfields()
             .select_related("locale")

@@ -194,7 +194,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "hoaban")
 
 
-def redis_cache(name: str, *, fail_open: bool = False) -> dict:
+def redis_cache(name: str) -> dict:
     return {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": REDIS_URL,
@@ -203,8 +203,9 @@ def redis_cache(name: str, *, fail_open: bool = False) -> dict:
             "CLIENT_CLASS": "django_redis.client.DefaultClient",
             "SOCKET_CONNECT_TIMEOUT": 2,
             "SOCKET_TIMEOUT": 2,
-            # A cache of pages or renditions that is down means slower pages, not errors.
-            "IGNORE_EXCEPTIONS": fail_open,
+            # Every cache fails open: a Redis that is down means slower pages (a miss on each
+            # read, writes dropped), never errors. /healthz says it is down (core/health.py).
+            "IGNORE_EXCEPTIONS": True,
         },
     }
 
@@ -212,11 +213,13 @@ def redis_cache(name: str, *, fail_open: bool = False) -> dict:
 if REDIS_URL:
     CACHES = {
         "default": redis_cache("default"),
-        "pages": redis_cache("pages", fail_open=True),
+        "pages": redis_cache("pages"),
         "sessions": redis_cache("sessions"),
         "readership": redis_cache("readership"),
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Sessions are written to the database as well and read from it on a cache miss, so
+    # editors stay signed in, and can sign in, while Redis is away.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     SESSION_CACHE_ALIAS = "sessions"
 else:
     CACHES = {

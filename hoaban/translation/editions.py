@@ -1,50 +1,20 @@
-"""The three editions seen from a reader's side: which page of another edition matches this one,
-and which pages an edition may show at all.
+"""The three editions seen from a reader's side: the active edition's locale, and which page of
+another edition matches this one (the language switcher).
 
-wagtail-localize creates the parents of a new translation as *aliases* of the source pages, and
-Wagtail serves the source-language tree under /en/ when no English home exists. Neither may reach
-readers: an edition shows only pages of its own language that were translated and published.
+Which pages an edition may show at all (its own language's, translated and published, never the
+aliases wagtail-localize copies a translation's parents as) is hoaban.core.visibility's rule.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import connections
-from django.db.models import F, Q
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from hoaban.core.per_request import once_per_request
-from hoaban.core.privacy import public
+from hoaban.core.visibility import visible
 from hoaban.translation.models import TranslationRecord
-
-
-def untranslated_alias_filter() -> Q:
-    """Pages that mirror a page of another language: the copies wagtail-localize makes of a new
-    translation's parents, still showing the source text."""
-    return Q(alias_of__isnull=False) & ~Q(alias_of__locale_id=F("locale_id"))
-
-
-def in_edition(queryset, *locales):
-    """`queryset` narrowed to the pages of these editions; on SQLite without the locale index.
-
-    Nearly every page belongs to the main edition, so the locale index selects almost the
-    whole tree; SQLite still prefers it and then sorts or scans everything it found (70 ms per
-    listing at 100,000 articles). Comparing `locale_id + 0`, which no index covers, lets it
-    use the date or page-type table it should (under 1 ms). PostgreSQL needs the plain column:
-    it cannot estimate `locale_id + 0`, guesses that few rows match and sorts a whole section
-    instead of walking the date index (44 ms against 0.4 ms per section at 100,000).
-    """
-    ids = [getattr(locale, "pk", locale) for locale in locales]
-    if connections[queryset.db].vendor != "sqlite":
-        return queryset.filter(locale_id__in=ids)
-    return queryset.alias(edition=F("locale_id") + 0).filter(edition__in=ids)
-
-
-def readable(queryset):
-    """Only the pages an edition may show: drop untranslated aliases."""
-    return queryset.exclude(untranslated_alias_filter())
 
 
 def _locales() -> dict:
@@ -64,16 +34,12 @@ def active_locale() -> Locale | None:
     return None
 
 
-def belongs_to_active_edition(page) -> bool:
-    """Whether `page` may be served under the current language prefix."""
+def locale_of(page) -> Locale:
+    """`page.locale`, from the few locales read once per request (hoaban.core.per_request)
+    unless the page came with it."""
     if not Page.locale.is_cached(page):
-        # The page's locale from the few read once per request.
         page.locale = once_per_request(("locales",), _locales).get(page.locale_id) or page.locale
-    if page.locale.language_code != get_language():
-        return False
-    if page.alias_of_id is None:
-        return True
-    return Page.objects.filter(pk=page.alias_of_id, locale_id=page.locale_id).exists()
+    return page.locale
 
 
 def translation_record(page) -> TranslationRecord | None:
@@ -87,11 +53,11 @@ def translation_record(page) -> TranslationRecord | None:
 
 
 def original_of(page):
-    """The live page `page` was translated from, or None for an original."""
+    """The visible page `page` was translated from, or None for an original."""
     record = translation_record(page)
     if record is None or record.source_locale_id == page.locale_id:
         return None
-    found = page.get_translations().filter(locale_id=record.source_locale_id).live()
+    found = visible(page.get_translations().filter(locale_id=record.source_locale_id))
     return found.select_related("locale").first()
 
 
@@ -116,7 +82,7 @@ def _edition_homes() -> dict:
     """{language code: that edition's live home page}."""
     from hoaban.home.models import HomePage
 
-    homes = readable(HomePage.objects.live().filter(depth=2)).select_related("locale")
+    homes = visible(HomePage.objects.filter(depth=2)).select_related("locale")
     return {home.locale.language_code: home for home in homes}
 
 
@@ -132,9 +98,8 @@ def edition_links(*, page, request, suffixes=None) -> list[EditionLink]:
     suffix = ""
     if page is not None and isinstance(page, Page):
         suffix = _suffix(page, request)
-        live = readable(
-            public(Page.objects.filter(translation_key=page.translation_key).live())
-        ).select_related("locale")
+        live = visible(Page.objects.filter(translation_key=page.translation_key))
+        live = live.select_related("locale")
         translations = {p.locale.language_code: p for p in live}
     homes = once_per_request(("edition-homes",), _edition_homes)
     links = []

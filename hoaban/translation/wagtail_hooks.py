@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from hoaban.core.visibility import in_active_edition
+
 from .admin_language import relabel
-from .editions import belongs_to_active_edition
 from .views import MachineTranslationStatusView
 
 
@@ -13,7 +14,7 @@ from .views import MachineTranslationStatusView
 def serve_only_the_active_editions_pages(page, request, serve_args, serve_kwargs):
     # Wagtail falls back to the source tree when an edition has no home, and wagtail-localize
     # copies a translation's parents as live aliases: neither may reach readers.
-    if not belongs_to_active_edition(page):
+    if not in_active_edition(page):
         raise Http404
 
 

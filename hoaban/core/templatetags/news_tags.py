@@ -39,10 +39,11 @@ def navigation(context):
 def _edition_menu():
     """The active edition's home page and the sections it shows in its menu."""
     from hoaban.articles.queries import menu_sections
+    from hoaban.core.visibility import visible
     from hoaban.home.models import HomePage
-    from hoaban.translation.editions import active_locale, in_edition, readable
+    from hoaban.translation.editions import active_locale
 
-    home = readable(in_edition(HomePage.objects.live(), active_locale())).first()
+    home = visible(HomePage.objects, active_locale()).first()
     if home is None:
         return None, []
     return home, menu_sections(home)

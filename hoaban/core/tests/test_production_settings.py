@@ -20,6 +20,10 @@ from django.core.files.storage import storages
 print(json.dumps({
     "db": settings.DATABASES["default"],
     "caches": {alias: cfg["BACKEND"] for alias, cfg in settings.CACHES.items()},
+    "fail_open": {
+        alias: cfg.get("OPTIONS", {}).get("IGNORE_EXCEPTIONS", False)
+        for alias, cfg in settings.CACHES.items()
+    },
     "session_engine": settings.SESSION_ENGINE,
     "storage": type(storages["default"]).__name__,
     "media_url": storages["default"].url("photos/khen.jpg"),
@@ -75,7 +79,10 @@ def test_redis_holds_cache_pages_and_sessions():
     assert {alias for alias, backend in loaded["caches"].items() if "Redis" in backend} == shared
     # Renditions never change once made: each process keeps its own, no round trip.
     assert loaded["caches"]["renditions"].endswith("LocMemCache")
-    assert loaded["session_engine"] == "django.contrib.sessions.backends.cache"
+    # Redis going away costs speed, never a page or a sign-in: every Redis cache fails open and
+    # sessions are also kept in the database.
+    assert all(loaded["fail_open"][alias] for alias in shared)
+    assert loaded["session_engine"] == "django.contrib.sessions.backends.cached_db"
 
 
 def test_embedded_default_shares_the_page_cache_between_processes_through_files():

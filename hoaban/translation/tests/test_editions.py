@@ -146,7 +146,7 @@ def test_edition_filter_is_written_for_each_database_planner():
     from wagtail.models import Locale
 
     from hoaban.articles.models import ArticlePage
-    from hoaban.translation.editions import in_edition
+    from hoaban.core.visibility import in_edition
 
     vietnamese = Locale.objects.get(language_code="vi")
     sql = str(in_edition(ArticlePage.objects.all(), vietnamese).query)
