@@ -45,23 +45,27 @@ def shown(phrases, text: str) -> list[str]:
     )
 
 
-def _listing(fetch: Fetch, url: str, titles) -> list[str] | None:
+# A listing that is not served (a tag no reader may see, a private section's feed) shows no
+# article, as an empty one does: both are compared as [].
+
+
+def _listing(fetch: Fetch, url: str, titles) -> list[str]:
     status, body = fetch(url)
-    return shown(titles, page_text(body)) if status == 200 else None
+    return shown(titles, page_text(body)) if status == 200 else []
 
 
-def _feed(fetch: Fetch, url: str) -> list[str] | None:
+def _feed(fetch: Fetch, url: str) -> list[str]:
     status, body = fetch(url)
     if status != 200:
-        return None
+        return []
     root = ElementTree.fromstring(body.encode())
     items = root.findall("./channel/item/title") or root.findall(f"./{_ATOM}entry/{_ATOM}title")
     return sorted(item.text or "" for item in items)
 
 
-def _api_list(fetch: Fetch, url: str) -> list[str] | None:
+def _api_list(fetch: Fetch, url: str) -> list[str]:
     status, body = fetch(url)
-    return sorted(item["title"] for item in json.loads(body)["items"]) if status == 200 else None
+    return sorted(item["title"] for item in json.loads(body)["items"]) if status == 200 else []
 
 
 def _api_detail(fetch: Fetch, article_id: int) -> str | None:
