@@ -87,6 +87,6 @@ def site_behind_varnish():
 
 def test_readers_behind_varnish_are_served_what_the_database_says(site_behind_varnish):
     machine = type("ReaderModelBehindVarnish", (ReaderModel,), {"driver": site_behind_varnish})
-    run_state_machine_as_test(machine, settings=run_settings(examples=3, steps=8))
+    run_state_machine_as_test(machine, settings=run_settings(examples=2, steps=8))
     # The checks went through the proxy's cache, not past it.
     assert site_behind_varnish.proxy.hits() > 0
