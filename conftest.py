@@ -1,12 +1,11 @@
 import pytest
 from django.conf import settings
-from django.core.cache import caches
 from django.core.management import call_command
 from django.core.signals import setting_changed
 from django.utils import translation
 from wagtail.models import Locale
 
-from hoaban.testing import build_site
+from hoaban.testing import build_site, empty_caches
 
 
 def pytest_sessionstart(session):
@@ -54,12 +53,7 @@ def uncached_renders(settings):
 def _empty_caches():
     """Each test starts with empty caches: a shared Redis would otherwise carry entries
     (site root paths, pages) from an earlier test's database."""
-    for alias in settings.CACHES:
-        cache = caches[alias]
-        if hasattr(cache, "delete_pattern"):
-            cache.delete_pattern("*")  # only this process's key prefix
-        else:
-            cache.clear()
+    empty_caches()
 
 
 @pytest.fixture(autouse=True)

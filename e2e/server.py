@@ -149,10 +149,14 @@ class LiveSite:
         with psycopg.connect(self._pg_admin_url, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{self._database_name}" WITH (FORCE)')
 
-    def start(self):
+    def start(self, content=None):
+        """Migrate, fill the database (the demo, or `content(self)`) and serve."""
         self._create_database()
         self.manage("migrate", "--no-input", "-v", "0")
-        self.manage("load_demo")
+        if content is None:
+            self.manage("load_demo")
+        else:
+            content(self)
         self._serve()
         try:
             self.wait_until_up()

@@ -7,6 +7,8 @@ differs from an ordinary edition.
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.conf import settings
+from django.core.cache import caches
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
@@ -96,3 +98,14 @@ def protect_with_password(page):
     return PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="bí-mật"
     )
+
+
+def empty_caches():
+    """Empty every cache alias: a shared Redis would otherwise carry entries (site root paths,
+    pages) from an earlier test's database."""
+    for alias in settings.CACHES:
+        cache = caches[alias]
+        if hasattr(cache, "delete_pattern"):
+            cache.delete_pattern("*")  # only this process's key prefix
+        else:
+            cache.clear()
