@@ -88,6 +88,9 @@ class LiveSite:
             MEMO_CACHE="1",
             # The translator `make run` has: the demo engine, nothing downloaded.
             MACHINE_TRANSLATOR="demo",
+            # The login lockout is on in production (the test settings switch it off for
+            # Django's test client, which logs in without a request).
+            AXES_ENABLED="1",
         )
         database_url = os.environ.get("DATABASE_URL", "")
         if database_url.startswith("postgres"):
@@ -190,23 +193,18 @@ class LiveSite:
         self._serve()
 
     def _serve(self):
+        """gunicorn with the production config (deploy/gunicorn.conf.py), sized for a test."""
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "hoaban.wsgi",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                str(self.workers),
-                "--threads",
-                "4",
-                "--access-logfile",
-                "-",
-            ],
+            [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "hoaban.wsgi"],
             cwd=ROOT,
-            env=self.server_env,
+            env={
+                **self.server_env,
+                "BIND": f"127.0.0.1:{self.port}",
+                "WEB_CONCURRENCY": str(self.workers),
+                # A first visit renders its photos; on a loaded 2-core machine that can outlast
+                # the production timeout, and a killed worker would only start it over.
+                "GUNICORN_TIMEOUT": "180",
+            },
             stdout=open(self.workdir / "server.log", "a"),  # noqa: SIM115
             stderr=subprocess.STDOUT,
             # Its own process group, so kill() takes the workers down with the master.
