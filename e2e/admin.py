@@ -13,6 +13,18 @@ def sign_in(page, live_site, username: str, password: str) -> None:
     expect(page.locator("#id_username")).to_have_count(0)
 
 
+def open_new_article(page, live_site, section_id: int) -> None:
+    """The admin's form for a new article in the section, once Wagtail watches it for edits.
+
+    Wagtail notes the form's starting values two seconds after loading; what is typed before
+    that counts as the start and is not autosaved. Its event says when typing may begin."""
+    page.add_init_script(
+        "document.addEventListener('w-unsaved:watch-edits', () => { window.watching = true })"
+    )
+    page.goto(f"{live_site.base_url}/admin/pages/add/articles/articlepage/{section_id}/")
+    page.wait_for_function("() => window.watching === true")
+
+
 def set_admin_language(live_site, username: str, language: str) -> None:
     """The admin language a user picked in their account ("" follows the site's)."""
     live_site.shell(

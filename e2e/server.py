@@ -1,14 +1,18 @@
-"""A real Hoa Ban server for end-to-end tests: its own database, migrated and loaded with the
-demo, served by gunicorn on a free loopback port.
+"""A real Hoa Ban server for end-to-end tests: its own database, loaded with the demo, served
+by gunicorn on a free loopback port.
 
-The database follows the test run: a fresh SQLite file by default, or a fresh PostgreSQL
-database on the server named by DATABASE_URL when the suite runs against PostgreSQL.
+The database follows the test run: a SQLite file by default, or a PostgreSQL database on the
+server named by DATABASE_URL when the suite runs against PostgreSQL. Migrating and loading the
+demo is done once per test run (DemoSnapshot); each server starts from its own copy.
 """
 
+import fcntl
+import hashlib
 import os
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -47,14 +51,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+# Set by e2e/conftest.py for a test run: the folder its DemoSnapshot is made in.
+SNAPSHOT_FOLDER = "HOABAN_E2E_SNAPSHOT"
+
+
 class LiveSite:
-    def __init__(self, workers: int = 2):
-        self.workdir = Path(tempfile.mkdtemp(prefix="hoaban-e2e-"))
+    def __init__(self, workers: int = 2, workdir: Path | None = None, database_name: str = ""):
+        self.workdir = workdir or Path(tempfile.mkdtemp(prefix="hoaban-e2e-"))
+        self.workdir.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.workers = workers
         self.process = None
         self._pg_admin_url = None
+        self._database_name = database_name or f"hoaban_e2e_{uuid.uuid4().hex[:10]}"
         self.database_link = None
         self.env = self._environment()
 
@@ -72,19 +82,20 @@ class LiveSite:
             COMMENTS_IP_LIMIT="0",
             COMMENTS_ARTICLE_LIMIT="0",
             COMMENTS_MIN_SECONDS="0",
-            # What production runs: the page cache and the per-process memo, with the pages
-            # kept in files under this server's own folder (or its own Redis key space).
+            # What production runs: the page cache, with the pages kept in files under this
+            # server's own folder (or its own Redis key space).
             PAGE_CACHE="1",
-            MEMO_CACHE="1",
             # The translator `make run` has: the demo engine, nothing downloaded.
             MACHINE_TRANSLATOR="demo",
+            # The login lockout is on in production (the test settings switch it off for
+            # Django's test client, which logs in without a request).
+            AXES_ENABLED="1",
         )
         database_url = os.environ.get("DATABASE_URL", "")
         if database_url.startswith("postgres"):
-            name = f"hoaban_e2e_{uuid.uuid4().hex[:10]}"
+            name = self._database_name
             parts = urlparse(database_url)
             self._pg_admin_url = urlunparse(parts._replace(path="/postgres"))
-            self._database_name = name
             env["DATABASE_URL"] = urlunparse(parts._replace(path=f"/{name}"))
             # The server reaches PostgreSQL through a relay that database_outage() can cut.
             self.database_link = DatabaseLink(parts.hostname or "127.0.0.1", parts.port or 5432)
@@ -133,13 +144,23 @@ class LiveSite:
         """Run Python against the server's database and return what it prints."""
         return self.manage("shell", "--no-imports", "-c", script).stdout
 
-    def _create_database(self):
+    def _create_database(self, template: str = ""):
         if not self._pg_admin_url:
             return
         import psycopg
 
+        copy = f' TEMPLATE "{template}"' if template else ""
+        deadline = time.monotonic() + 30
         with psycopg.connect(self._pg_admin_url, autocommit=True) as connection:
-            connection.execute(f'CREATE DATABASE "{self._database_name}"')
+            while True:
+                try:
+                    connection.execute(f'CREATE DATABASE "{self._database_name}"{copy}')
+                    return
+                except psycopg.errors.ObjectInUse:
+                    # The template's last session (the snapshot's server) is still closing.
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.1)
 
     def _drop_database(self):
         if not self._pg_admin_url:
@@ -150,39 +171,45 @@ class LiveSite:
             connection.execute(f'DROP DATABASE IF EXISTS "{self._database_name}" WITH (FORCE)')
 
     def start(self, content=None):
-        """Migrate, fill the database (the demo, or `content(self)`) and serve."""
-        self._create_database()
-        self.manage("migrate", "--no-input", "-v", "0")
-        if content is None:
-            self.manage("load_demo")
-        else:
-            content(self)
-        self._serve()
+        """Serve a copy of this run's demo snapshot (a freshly loaded demo outside a run), or a
+        database filled by `content(self)` instead of the demo."""
+        folder = os.environ.get(SNAPSHOT_FOLDER)
         try:
+            if content is not None:
+                self._create_database()
+                self.manage("migrate", "--no-input", "-v", "0")
+                content(self)
+                self._serve()
+            elif folder:
+                DemoSnapshot(Path(folder)).copy_into(self)
+                self._serve()
+            else:
+                self._load_demo_and_serve()
             self.wait_until_up()
-        except RuntimeError:
+        except Exception:
             self.stop()  # a server that never came up must not outlive the test run
             raise
         return self
 
+    def _load_demo_and_serve(self):
+        self._create_database()
+        self.manage("migrate", "--no-input", "-v", "0")
+        self.manage("load_demo")
+        self._serve()
+
     def _serve(self):
+        """gunicorn with the production config (deploy/gunicorn.conf.py), sized for a test."""
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "hoaban.wsgi",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                str(self.workers),
-                "--threads",
-                "4",
-                "--access-logfile",
-                "-",
-            ],
+            [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "hoaban.wsgi"],
             cwd=ROOT,
-            env=self.server_env,
+            env={
+                **self.server_env,
+                "BIND": f"127.0.0.1:{self.port}",
+                "WEB_CONCURRENCY": str(self.workers),
+                # A first visit renders its photos; on a loaded 2-core machine that can outlast
+                # the production timeout, and a killed worker would only start it over.
+                "GUNICORN_TIMEOUT": "180",
+            },
             stdout=open(self.workdir / "server.log", "a"),  # noqa: SIM115
             stderr=subprocess.STDOUT,
             # Its own process group, so kill() takes the workers down with the master.
@@ -251,14 +278,94 @@ class LiveSite:
         path = self.workdir / "server.log"
         return path.read_text(errors="replace") if path.exists() else ""
 
-    def stop(self):
+    def stop_serving(self):
         if self.process and self.process.poll() is None:
             self.process.terminate()
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                self.kill()
+
+    def stop(self):
+        self.stop_serving()
         if self.database_link:
             self.database_link.close()
         self._drop_database()
         shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+class DemoSnapshot:
+    """The demo as every LiveSite of a test run starts from: migrated, loaded, and the front
+    page's photos rendered (the slow first request). The first server to need it makes it, under
+    a lock the other pytest-xdist workers wait on; each server then gets its own copy of the
+    database (a SQLite backup, or CREATE DATABASE ... TEMPLATE on PostgreSQL) and of the media.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.site_dir = folder / "site"
+        digest = hashlib.sha1(str(folder).encode()).hexdigest()[:10]
+        self.template_name = f"hoaban_e2e_snapshot_{digest}"
+
+    @contextmanager
+    def _locked(self):
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with open(self.folder / "lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            yield
+
+    def make_in_background(self) -> subprocess.Popen:
+        """Start making the snapshot in another process, so it is ready (or nearly) by the time
+        the first server needs it; SIGTERM stops it cleanly."""
+        script = (
+            "import signal, sys\n"
+            "from pathlib import Path\n"
+            "from e2e.server import DemoSnapshot\n"
+            "signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))\n"
+            f"DemoSnapshot(Path({str(self.folder)!r})).make()\n"
+        )
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return subprocess.Popen(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            stdout=open(self.folder / "make.log", "w"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+        )
+
+    def make(self):
+        with self._locked():
+            if not (self.folder / "ready").exists():
+                self._make()
+
+    def copy_into(self, site: LiveSite):
+        self.make()
+        with self._locked():
+            # Copies from a PostgreSQL template are made one at a time: CREATE DATABASE refuses
+            # a template that another session is reading.
+            site._create_database(template=self.template_name)
+        if not site._pg_admin_url:
+            source = sqlite3.connect(self.site_dir / "db.sqlite3")
+            target = sqlite3.connect(site.workdir / "db.sqlite3")
+            with source, target:
+                source.backup(target)
+            source.close()
+            target.close()
+        shutil.copytree(self.site_dir / "media", site.workdir / "media", dirs_exist_ok=True)
+
+    def _make(self):
+        maker = LiveSite(workdir=self.site_dir, database_name=self.template_name)
+        try:
+            maker._drop_database()  # left by an attempt that failed
+            maker._load_demo_and_serve()
+            maker.wait_until_up()
+        finally:
+            maker.stop_serving()
+            if maker.database_link:
+                maker.database_link.close()
+        (self.folder / "ready").touch()
+
+    def remove(self):
+        """Drop the template database and delete the files (at the end of the run)."""
+        if self.site_dir.exists():
+            LiveSite(workdir=self.site_dir, database_name=self.template_name).stop()
+        shutil.rmtree(self.folder, ignore_errors=True)

@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 from playwright.sync_api import expect
 
-from .admin import save_go_live, set_admin_language, sign_in
+from .admin import open_new_article, save_go_live, set_admin_language, sign_in
 from .conftest import OUTPUT
 
 BASES = "aăâeêioôơuưy"
@@ -55,14 +55,7 @@ def first_section_id(live_site) -> int:
 
 
 def new_article(page, live_site) -> None:
-    section = first_section_id(live_site)
-    # Wagtail notes the form's starting values two seconds after loading; what is typed
-    # before that counts as the start and is not autosaved. Type once it watches for edits.
-    page.add_init_script(
-        "document.addEventListener('w-unsaved:watch-edits', () => { window.watching = true })"
-    )
-    page.goto(f"{live_site.base_url}/admin/pages/add/articles/articlepage/{section}/")
-    page.wait_for_function("() => window.watching === true")
+    open_new_article(page, live_site, first_section_id(live_site))
 
 
 def live_slug(page, number: int, title: str) -> str:
@@ -119,10 +112,12 @@ def test_slug_typed_by_hand_is_spelt_by_the_rule(live_site, page):
 
 # What the picker writes, what the status panel shows of it (Django's long form in that
 # language), for a publication date of 7 December 2026 and a go-live of 5 January 2027.
+# English (ISO) goes through the same picker and forms: its picker format and the dates it
+# reads are checked per language in hoaban/core/tests/test_admin_dates.py, and an editor
+# approves a dated story in the English admin in test_newsroom_day.py.
 LANGUAGES = {
     "vi": ("07/12/2026 08:00", "05/01/2027 09:30", "05 tháng 1 năm 2027"),
     "ru": ("07.12.2026 08:00", "05.01.2027 09:30", "5 января 2027"),
-    "en": ("2026-12-07 08:00", "2027-01-05 09:30", "Jan. 5, 2027"),
 }
 
 
@@ -141,7 +136,7 @@ def stored_article(live_site, title: str) -> list[dict]:
 
 @pytest.mark.parametrize(
     ("language", "wait_for_autosave"),
-    [("vi", True), ("ru", False), ("en", True)],
+    [("vi", True), ("ru", False)],
 )
 def test_reporter_dates_survive_autosave_status_panel_and_save(
     live_site, page, language, wait_for_autosave

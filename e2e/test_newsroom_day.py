@@ -13,7 +13,14 @@ from datetime import UTC, datetime, timedelta
 from PIL import Image
 from playwright.sync_api import expect
 
-from .admin import footer_action, save_go_live, set_admin_language, shell_json, sign_in
+from .admin import (
+    footer_action,
+    open_new_article,
+    save_go_live,
+    set_admin_language,
+    shell_json,
+    sign_in,
+)
 from .clients import Commenter
 from .conftest import OUTPUT
 
@@ -89,10 +96,7 @@ def reporter_writes_and_submits(live_site, browser, picture) -> str:
     context = browser.new_context(viewport={"width": 1280, "height": 1000}, locale="vi-VN")
     page = context.new_page()
     sign_in(page, live_site, "reporter", "hoaban-reporter")
-    section = section_id(live_site, "kinh-te")
-    page.goto(f"{live_site.base_url}/admin/pages/add/articles/articlepage/{section}/")
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(1000)  # Wagtail notes the form's starting values after loading
+    open_new_article(page, live_site, section_id(live_site, "kinh-te"))
 
     page.locator("#id_title").press_sequentially(TITLE)
     expect(page.locator("#id_slug")).to_have_value(SLUG)
