@@ -36,10 +36,8 @@ def _filed(site, article, *, publish=True):
 
 @pytest.fixture
 def stories(news_site, english_edition, settings):
-    # What production runs: the page cache and the per-process memo (restricted paths among
-    # what it remembers) are on.
+    # What production runs: the page cache is on.
     settings.HOABAN_PAGE_CACHE = True
-    settings.HOABAN_MEMO_CACHE = True
     store.purge_all()
     reporter = Person.objects.create(name="Lò Văn Pọm")
     filing = {"tags": [SEARCHED], "author": reporter, "video_url": VIDEO}

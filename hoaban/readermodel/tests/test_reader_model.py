@@ -43,7 +43,6 @@ def test_readers_are_served_what_the_database_says_after_any_editing(
     db, settings, tmp_path, django_capture_on_commit_callbacks
 ):
     settings.HOABAN_PAGE_CACHE = True
-    settings.HOABAN_MEMO_CACHE = True
     settings.MEDIA_ROOT = tmp_path
     with django_capture_on_commit_callbacks(execute=True):
         site.build()
