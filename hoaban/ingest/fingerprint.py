@@ -60,11 +60,15 @@ NUMBER_WORDS = {
     "четырёх": 4, "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7,
     "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9, "десять": 10, "десяти": 10,
 }  # fmt: skip
-# Digits grouped and split as each language writes them (Russian groups with a space).
+# Digits grouped and split as each language writes them (Russian groups with a space), and
+# the word after them, which may scale them ("1.200 tỷ").
 NUMBER = {
-    "vi": r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
-    "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
-    "ru": r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+    language: re.compile(rf"({digits})(?:\s*([^\W\d_]+))?")
+    for language, digits in {
+        "vi": r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+        "en": r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
+        "ru": r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?",
+    }.items()
 }
 DAY_MONTH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])")
 VI_DATE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?", re.IGNORECASE)
@@ -124,8 +128,7 @@ def numbers(text: str, language: str) -> set[str]:
     if language != "vi":
         text = WORD_DAY.sub(word_day, DAY_WORD.sub(word_day, text))
     text = CLOCK.sub(clock, text)
-    pattern = re.compile(rf"({NUMBER.get(language, NUMBER['en'])})(?:\s*([^\W\d_]+))?")
-    for match in pattern.finditer(text):
+    for match in NUMBER.get(language, NUMBER["en"]).finditer(text):
         value = _decimal(match[1], language)
         scale = SCALES.get((match[2] or "").lower())
         tokens.add(f"#{_plain(value.scaleb(scale) if scale else value)}")
