@@ -2,11 +2,12 @@
 
 A translation (vi ↔ en ↔ ru) shares no words with its original, so shingles cannot find it.
 Its figures survive, once each language's way of writing them is undone ("2.025" and "119,5"
-in Vietnamese are "2,025" and "119.5" in English and "2 025" and "119,5" in Russian; "1.200 tỷ",
-"1.2 trillion" and "1,2 трлн" are one amount; "15/3", "March 15" and "15 марта" one day). So
-do its names, once written in one alphabet and reduced to a consonant skeleton that Vietnamese
-spelling and its English and Russian transcriptions share: "Trần Quốc Cường", "Tran Quoc
-Cuong", "Тран Куок Куонг" and "Чан Куок Кыонг" all become the same three tokens.
+in Vietnamese are "2,025" and "119.5" in English and "2 025" and "119,5" in Russian;
+"1.200 tỷ", "1.2 trillion" and "1,2 трлн" are one amount; "15/3", "March 15" and "15 марта"
+one day; "tháng 11/2024", "November 2024" and "в ноябре 2024" one month). So do its names,
+once written in one alphabet and reduced to a consonant skeleton that Vietnamese spelling and
+its English and Russian transcriptions share: "Trần Quốc Cường", "Tran Quoc Cuong", "Тран Куок
+Куонг" and "Чан Куок Кыонг" all become the same three tokens.
 """
 
 import re
@@ -72,7 +73,9 @@ NUMBER = {
 }
 DAY_MONTH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}))?(?![\d/])")
 VI_DATE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?", re.IGNORECASE)
-DAY_WORD = re.compile(r"(\d{1,2})\s+([^\W\d_]+)")
+MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")
+WORD_YEAR = re.compile(r"([^\W\d_]+)\s+(\d{4})(?!\d)")
+DAY_WORD = re.compile(r"(?<![\d.,])(\d{1,2})\s+([^\W\d_]+)")
 WORD_DAY = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?!\d)")
 CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\b\.?)?|(\d{1,2})\s*([ap])\.?m\b\.?", re.I)
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -113,6 +116,13 @@ def numbers(text: str, language: str) -> set[str]:
         tokens.add(f"@{int(day_)}/{month}")
         return " "
 
+    def month_year(match) -> str:
+        month, year = (match[1], match[2]) if match[1].isdigit() else (_month(match[1]), match[2])
+        if month is None or not 1 <= int(month) <= 12:
+            return match[0]
+        tokens.update({f"@{int(month)}/{year}", f"#{year}"})
+        return " "
+
     def clock(match) -> str:
         hour, minute, half = (
             (match[1], match[2], match[3]) if match[1] else (match[4], None, match[5])
@@ -124,9 +134,10 @@ def numbers(text: str, language: str) -> set[str]:
         return " "
 
     text = VI_DATE.sub(day, text)
-    text = DAY_MONTH.sub(day, text)
+    text = MONTH_YEAR.sub(month_year, DAY_MONTH.sub(day, text))
     if language != "vi":
         text = WORD_DAY.sub(word_day, DAY_WORD.sub(word_day, text))
+        text = WORD_YEAR.sub(month_year, text)
     text = CLOCK.sub(clock, text)
     for match in NUMBER.get(language, NUMBER["en"]).finditer(text):
         value = _decimal(match[1], language)

@@ -57,3 +57,10 @@ def test_sentence_openers_and_month_names_are_not_names():
 def test_fingerprints_of_a_translation_share_the_figures_and_names():
     vi, en, ru = fingerprint(VI, "vi"), fingerprint(EN, "en"), fingerprint(RU, "ru")
     assert {"~l", "~tn", "~z", "~znbnf"} <= vi & en & ru
+
+
+def test_a_month_of_a_year_is_one_figure_in_every_language():
+    expected = {"@11/2024", "#2024"}
+    assert numbers("Tháng 11/2024, đoàn của tỉnh sang thăm.", "vi") == expected
+    assert numbers("In November 2024 a delegation visited.", "en") == expected
+    assert numbers("В ноябре 2024 года делегация побывала.", "ru") == expected
