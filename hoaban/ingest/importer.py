@@ -55,9 +55,12 @@ class Verdict:
         return self.original_pk is not None
 
 
-def judge(*, extracted: Extracted, minhash, index: dedup.NearDuplicateIndex) -> Verdict:
+def judge(
+    *, extracted: Extracted, minhash, index: dedup.NearDuplicateIndex, language: str
+) -> Verdict:
     """A story already imported under its address (for a republication, the original's,
-    perhaps taken from the original's own portal), else the closest near-duplicate."""
+    perhaps taken from the original's own portal), else the closest near-duplicate in any
+    edition (the text is in `language`)."""
     same_story = Q(canonical_url=extracted.story_url)
     if extracted.origin:
         same_story |= Q(url=extracted.origin.url)
@@ -68,7 +71,7 @@ def judge(*, extracted: Extracted, minhash, index: dedup.NearDuplicateIndex) -> 
     )
     if original is not None:
         return Verdict(original, 1.0)
-    match = index.find(minhash, dedup.facts(extracted.text))
+    match = index.find(minhash, dedup.facts(extracted.text, language))
     return Verdict(*match) if match else Verdict()
 
 
@@ -90,7 +93,9 @@ def import_item(
             if known is not None:
                 return known
             index.refresh()
-            verdict = judge(extracted=extracted, minhash=minhash, index=index)
+            verdict = judge(
+                extracted=extracted, minhash=minhash, index=index, language=source.language
+            )
             item = ImportedItem(
                 source=source,
                 url=url,
@@ -101,7 +106,7 @@ def import_item(
                 date_basis=extracted.date_basis,
                 incomplete=extracted.incomplete,
                 signature=dedup.to_bytes(minhash),
-                facts=dedup.facts(extracted.text),
+                facts=dedup.facts(extracted.text, source.language),
                 raw_html=ImportedItem.compress(html),
             )
             if verdict.is_duplicate:

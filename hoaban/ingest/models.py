@@ -195,7 +195,8 @@ class ImportedItem(models.Model):
     translation_error = models.TextField(_("translation error"), blank=True)
     # MinHash signature of the text, so the near-duplicate index is rebuilt without re-reading.
     signature = models.BinaryField(editable=False)
-    # Length, sentence hashes and numbers of the text (dedup.facts), for short stories.
+    # Length, sentence hashes and numbers of the text (dedup.facts), for short stories; its
+    # language and fingerprint, for translations in other editions.
     facts = models.JSONField(default=dict, editable=False)
     # The page as fetched (decoded, then zlib-compressed UTF-8), kept for re-extraction.
     raw_html = models.BinaryField(editable=False)

@@ -144,7 +144,7 @@ class Syndicator:
         if self.since and extracted.published_at and extracted.published_at < self.since:
             return "skipped"
         if self.dry_run:
-            return self._judge_only(extracted)
+            return self._judge_only(extracted, source.language)
         photos = self._download_photos(extracted)
         item = import_item(
             source=source,
@@ -161,13 +161,13 @@ class Syndicator:
                 )
         return item.status
 
-    def _judge_only(self, extracted: Extracted) -> str:
+    def _judge_only(self, extracted: Extracted, language: str) -> str:
         minhash = dedup.signature(extracted.text)
-        verdict = judge(extracted=extracted, minhash=minhash, index=self.index)
+        verdict = judge(extracted=extracted, minhash=minhash, index=self.index, language=language)
         if verdict.is_duplicate or extracted.story_url in self.seen_canonical:
             return ImportedItem.Status.DUPLICATE
         self.seen_canonical.add(extracted.story_url)
-        self.index.add(extracted.story_url, minhash, dedup.facts(extracted.text))
+        self.index.add(extracted.story_url, minhash, dedup.facts(extracted.text, language))
         return ImportedItem.Status.IMPORTED
 
     def _download_photos(self, extracted: Extracted) -> list[PhotoFile]:

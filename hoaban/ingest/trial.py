@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
@@ -135,14 +136,28 @@ def _verdict(syndicator: Syndicator, source: Source, extracted: Extracted, url: 
     if source.pk and ImportedItem.objects.filter(source_id=source.pk, url=url).exists():
         return _("Already imported from this source: the run skips it.")
     found = judge(
-        extracted=extracted, minhash=dedup.signature(extracted.text), index=syndicator.index
+        extracted=extracted,
+        minhash=dedup.signature(extracted.text),
+        index=syndicator.index,
+        language=source.language,
     )
     if found.is_duplicate:
-        original = ImportedItem.objects.filter(pk=found.original_pk).first()
+        original = (
+            ImportedItem.objects.filter(pk=found.original_pk).select_related("source").first()
+        )
         return _("Repeats an article already imported: %(title)s") % {
-            "title": original.title if original else ""
+            "title": _titled(original, source.language)
         }
     return _("New: the run would import it as a draft.")
+
+
+def _titled(original: ImportedItem | None, language: str) -> str:
+    """The original's title, with its edition when that is another (a translated story)."""
+    if original is None:
+        return ""
+    if original.source.language == language:
+        return original.title
+    return f"{original.title} ({get_language_info(original.source.language)['name_translated']})"
 
 
 def _photo(fetcher: Fetcher, photo: Photo) -> TrialPhoto:

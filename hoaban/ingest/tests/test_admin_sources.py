@@ -15,7 +15,7 @@ from wagtail.models import Page, Revision
 
 from hoaban.articles.models import ArticlePage
 from hoaban.core.newsroom import REPORTERS, ensure_newsroom_roles
-from hoaban.ingest import link_patterns
+from hoaban.ingest import dedup, link_patterns
 from hoaban.ingest.models import FetchRun, ImportedItem, Source
 from hoaban.ingest.trial import try_source
 
@@ -306,3 +306,46 @@ def test_testing_unsaved_changes_offers_no_fetch_until_they_are_saved(
     assert "data-ingest-fetch-now" not in page
     assert "hãy lưu nguồn tin trước khi lấy tin" in page
     assert not FetchRun.objects.exists()
+
+
+SAINT_PETERSBURG_EN = (
+    "Dien Bien and Saint Petersburg step up cooperation\n"
+    "On the afternoon of March 13, Provincial Party Secretary Tran Quoc Cuong received a "
+    "delegation from the city of Saint Petersburg (Russian Federation) led by Mr Kalganov "
+    "Vyacheslav Gennadievic, Vice Chairman of the city's External Relations Committee. In "
+    "November 2024 a delegation of the province visited Saint Petersburg and the two sides "
+    "signed a cooperation agreement. He hoped the two localities would work together in "
+    "agriculture, forestry, tourism and renewable energy. Dien Bien province now runs two "
+    "Russian classes for 40 pupils from 19 ethnic minorities; some of them will join a summer "
+    "camp in Saint Petersburg. The province invited the delegation to the 2025 Hoa Ban "
+    "Festival. The delegation also visited the Dien Bien Phu Historical Battlefield."
+)
+
+
+def test_a_story_already_imported_in_another_edition_is_named_in_the_test(
+    bao_dien_bien_phu, english_edition
+):
+    _home, section = english_edition
+    english = Source.objects.create(
+        name="Dien Bien Phu Newspaper",
+        home_url="https://en.baodienbienphu.vn/",
+        language="en",
+        default_section=section,
+    )
+    ImportedItem.objects.create(
+        source=english,
+        url="https://en.baodienbienphu.vn/saint-petersburg-2031.html",
+        canonical_url="https://en.baodienbienphu.vn/saint-petersburg-2031.html",
+        status=ImportedItem.Status.IMPORTED,
+        title="Dien Bien and Saint Petersburg step up cooperation",
+        signature=dedup.to_bytes(dedup.signature(SAINT_PETERSBURG_EN)),
+        facts=dedup.facts(SAINT_PETERSBURG_EN, "en"),
+    )
+    with translation.override("en"):
+        trial = try_source(source=bao_dien_bien_phu)
+    verdicts = {item.title: item.verdict for item in trial.items}
+    assert verdicts["Tăng cường hợp tác giữa Điện Biên và Saint Petersburg"] == (
+        "Repeats an article already imported: "
+        "Dien Bien and Saint Petersburg step up cooperation (English)"
+    )
+    assert list(verdicts.values()).count("New: the run would import it as a draft.") == 1

@@ -1,11 +1,14 @@
 from hoaban.ingest.dedup import (
+    CROSS_EDITION_THRESHOLD,
     NearDuplicateIndex,
+    across_editions,
     facts,
     from_bytes,
     same_sentences,
     signature,
     to_bytes,
 )
+from hoaban.ingest.fingerprint import figures, fingerprint
 
 STORY = (
     "Bí thư Tỉnh ủy Trần Quốc Cường tiếp đoàn công tác của thành phố Saint Petersburg do ông "
@@ -84,3 +87,60 @@ def test_short_stories_from_one_template_are_different_stories():
 def test_two_sentences_rewritten_are_not_taken_for_a_copy():
     twice = SHORT_REWRITTEN.replace("Số máu này được chuyển về", "Toàn bộ số máu được đưa về")
     assert indexed(SHORT).find(signature(twice), facts(twice)) is None
+
+
+def weather(language: str, day: int, low: str, high: int, rain: int) -> str:
+    if language == "vi":
+        return (
+            f"Dự báo thời tiết tỉnh Điện Biên ngày {day}/6/2025: nhiệt độ thấp nhất từ {low} độ "
+            f"C, cao nhất {high} độ C. Khả năng có mưa khoảng {rain}%. Vùng núi cao có sương mù "
+            "vào sáng sớm, tầm nhìn xa có nơi dưới 1 km. Gió nhẹ, độ ẩm trung bình từ 75 đến 85%."
+        )
+    return (
+        f"Прогноз погоды в провинции Дьенбьен на {day} июня 2025 года: минимальная температура "
+        f"от {low.replace(' đến ', ' до ')} °C, максимальная {high} °C. Вероятность дождя около "
+        f"{rain}%. В высокогорье рано утром туман, местами видимость менее 1 км. Ветер слабый, "
+        "средняя влажность от 75 до 85%."
+    )
+
+
+BLOOD_EN = (
+    "On the morning of June 14, the Dien Bien Red Cross Society held a voluntary blood donation "
+    "day at the provincial Cultural House. More than 600 youth union members, young people, "
+    "officials and residents signed up. The organisers collected 512 units of blood that met "
+    "the standards. The blood was sent to the Provincial General Hospital."
+)
+
+
+def edition_index(text: str, language: str) -> NearDuplicateIndex:
+    index = NearDuplicateIndex()
+    index.add(1, signature(text), facts(text, language))
+    return index
+
+
+def test_an_english_translation_of_a_vietnamese_story_is_the_same_story():
+    assert signature(SHORT).jaccard(signature(BLOOD_EN)) < 0.1  # no shingles in common
+    key, similarity = edition_index(SHORT, "vi").find(signature(BLOOD_EN), facts(BLOOD_EN, "en"))
+    assert key == 1 and similarity >= CROSS_EDITION_THRESHOLD
+
+
+def test_a_russian_bulletin_of_another_day_is_not_the_vietnamese_one():
+    vietnamese = weather("vi", 3, "21 đến 23", 33, 20)
+    translation = weather("ru", 3, "21 đến 23", 33, 20)
+    other_day = weather("ru", 6, "21 đến 23", 32, 60)
+    index = edition_index(vietnamese, "vi")
+    assert index.find(signature(translation), facts(translation, "ru"))[0] == 1
+    assert index.find(signature(other_day), facts(other_day, "ru")) is None
+
+
+def test_figures_alone_do_not_make_a_translation_without_a_shared_name():
+    one = fingerprint("Giá 119,5 triệu đồng, tăng 500 nghìn đồng ngày 12/5 tại Mường Chà.", "vi")
+    other = fingerprint("Price 119.5 million dong, up 500 thousand on May 12 in Cairo.", "en")
+    assert figures(one) == figures(other) and len(figures(one)) == 3  # enough alone
+    assert across_editions(one, other) is None
+
+
+def test_an_item_stored_before_languages_were_kept_is_not_compared_across_editions():
+    index = NearDuplicateIndex()
+    index.add(1, signature(SHORT), facts(SHORT))
+    assert index.find(signature(BLOOD_EN), facts(BLOOD_EN, "en")) is None

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.urls import reverse
+from wagtail.models import Locale
 
 from hoaban.articles.models import ArticlePage
 from hoaban.images.models import NewsImage
@@ -296,3 +297,35 @@ def test_page_cut_off_is_imported_with_a_warning_shown_to_the_editor(
     page = client.get(reverse("wagtailadmin_pages:edit", args=[undated.article_id]))
     assert "ngày của bài viết này được lấy từ địa chỉ trang" in page.content.decode()
     assert "có thể chưa đầy đủ" not in page.content.decode()
+
+
+@pytest.fixture
+def russian_section(news_site):
+    russian = Locale.objects.get_or_create(language_code="ru")[0]
+    home = news_site.home.copy_for_translation(russian)
+    home.save_revision().publish()
+    section = news_site.sections["news"].copy_for_translation(russian)
+    section.title = "Новости"
+    section.save_revision().publish()
+    return section.specific
+
+
+def test_a_russian_translation_of_a_story_imported_in_vietnamese_is_a_duplicate(
+    thongtin, russian_section, portal, media
+):
+    russian = Source.objects.create(
+        name="Вестник Дьенбьена",
+        home_url=portal.url("ruvestnik/"),
+        feed_url=portal.url("ruvestnik/rss.xml"),
+        language="ru",
+        default_section=russian_section,
+    )
+    run(thongtin)
+    drafts = ArticlePage.objects.count()
+    (summary,) = run(russian)
+    assert (summary.imported, summary.duplicates) == (0, 1)
+    translation = ImportedItem.objects.get(source=russian)
+    assert translation.status == ImportedItem.Status.DUPLICATE
+    assert translation.duplicate_of == ImportedItem.objects.get(source=thongtin)
+    assert translation.similarity >= 0.7 and translation.facts["language"] == "ru"
+    assert ArticlePage.objects.count() == drafts
