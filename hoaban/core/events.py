@@ -90,10 +90,11 @@ class TagChanged:
 
 @dataclass(frozen=True)
 class PhotoTextChanged:
-    """A photo's alt text or caption changed in one edition."""
+    """A photo's alt text or caption changed in one edition (`locale_id`), or the photo itself
+    (its file, title, caption or credit) in every edition (None)."""
 
     image: object
-    locale_id: int
+    locale_id: int | None
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""A photo's words changed in an edition: that edition's pages showing it leave the cache."""
+"""A photo's words changed in an edition, or its own words: the pages showing it leave the cache."""
 
 from hoaban.core import events
 from hoaban.pagecache import urlmap
@@ -29,3 +29,26 @@ def test_saving_a_photo_text_purges_the_editions_pages_showing_the_photo(news_si
     russian, english_text = (urlmap.purge_for(event) for event in announced)
     assert russian.page_ids == set()  # no Russian page shows it
     assert english_text.page_ids == {english.pk}
+
+
+def test_saving_the_photos_own_caption_purges_its_pages_in_every_edition(news_site, photos):
+    khen, lop_hoc = photos
+    article = news_site.article("news", title="Điện Biên tặng khèn", lead_image=khen)
+    english = translate(article, "en", title="Điện Biên gives a khèn")
+    news_site.article("news", title="Lớp tiếng Nga", lead_image=lop_hoc)
+    announced = []
+
+    def receiver(sender, event, **kwargs):
+        announced.append(event)
+
+    events.content_changed.connect(receiver)
+    try:
+        khen.caption = "Chiếc khèn Mông, món quà của Điện Biên gửi Saint Petersburg."
+        khen.save()
+        khen.save(update_fields=["file_size", "file_hash"])  # Wagtail's bookkeeping: nothing
+    finally:
+        events.content_changed.disconnect(receiver)
+
+    [caption] = (urlmap.purge_for(event) for event in announced)
+    # The English page shows the photo's own words wherever its English ones are missing.
+    assert caption.page_ids == {article.pk, english.pk}
