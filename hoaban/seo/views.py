@@ -13,10 +13,19 @@ from .sitemaps import sitemaps_for
 SITEMAP_MAX_AGE = 15 * 60
 
 
+def _with_entries(sitemaps: dict) -> dict:
+    """The sitemap protocol wants at least one <url> in a sitemap: the news sitemap is listed
+    and served only while it has a story of the last 48 hours."""
+    news = sitemaps.get("news")
+    if news is not None and not news.items().exists():
+        del sitemaps["news"]
+    return sitemaps
+
+
 @cache_control(public=True, max_age=SITEMAP_MAX_AGE)
 def sitemap_index(request):
     response = sitemap_views.index(
-        request, sitemaps_for(request), sitemap_url_name="sitemap-section"
+        request, _with_entries(sitemaps_for(request)), sitemap_url_name="sitemap-section"
     )
     # Django puts the request's scheme and host in front of each sitemap's path.
     for item in response.context_data["sitemaps"]:
@@ -27,7 +36,7 @@ def sitemap_index(request):
 
 @cache_control(public=True, max_age=SITEMAP_MAX_AGE)
 def sitemap_section(request, section):
-    sitemaps = sitemaps_for(request)
+    sitemaps = _with_entries(sitemaps_for(request))
     if section not in sitemaps:
         raise Http404(f"No sitemap named {section!r}.")
     template = "seo/news_sitemap.xml" if section == "news" else "sitemap.xml"
@@ -45,7 +54,7 @@ def robots_txt(request):
         # in the sitemaps.
         "Disallow: /*/search/",
         "",
+        # The index lists the news sitemap while it has stories (this file is kept a day).
         f"Sitemap: {absolute_url(reverse('sitemap-index'))}",
-        f"Sitemap: {absolute_url(reverse('sitemap-section', kwargs={'section': 'news'}))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -3,10 +3,11 @@ schemas shipped beside these tests."""
 
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 from lxml import etree
 from wagtail.models import PageViewRestriction
+
+from hoaban.articles.models import ArticlePage
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
@@ -28,6 +29,7 @@ def locations(document):
 def test_index_lists_each_live_edition_and_the_news_sitemap(
     client, news_site, english_edition, index_schema
 ):
+    news_site.article("news", title="Điện Biên đón đoàn đại biểu Saint Petersburg")
     document = valid_document(client, "/sitemap.xml", index_schema)
     assert locations(document) == [
         "http://testserver/sitemap-vi.xml",
@@ -108,8 +110,18 @@ def test_news_schema_rejects_an_entry_without_a_title(urlset_schema):
     assert not urlset_schema.validate(document)
 
 
-@pytest.mark.parametrize("path", ["/sitemap.xml", "/sitemap-news.xml"])
-def test_robots_txt_points_to_the_sitemaps(client, news_site, path):
+def test_robots_txt_points_to_the_sitemap_index(client, news_site):
     response = client.get("/robots.txt")
     assert response["Content-Type"] == "text/plain; charset=utf-8"
-    assert f"Sitemap: http://testserver{path}" in response.content.decode().splitlines()
+    sitemaps = [line for line in response.content.decode().splitlines() if "Sitemap" in line]
+    assert sitemaps == ["Sitemap: http://testserver/sitemap.xml"]
+
+
+def test_without_news_of_the_last_48_hours_there_is_no_empty_news_sitemap(
+    client, news_site, index_schema
+):
+    ArticlePage.objects.update(date=timezone.now() - timedelta(days=3))
+    document = valid_document(client, "/sitemap.xml", index_schema)
+    assert "http://testserver/sitemap-news.xml" not in locations(document)
+    # An empty <urlset> is not a valid sitemap: none is served.
+    assert client.get("/sitemap-news.xml").status_code == 404
