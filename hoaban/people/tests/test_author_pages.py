@@ -53,7 +53,7 @@ def test_author_page_shows_photo_role_and_the_reporters_articles_of_the_edition(
     assert response.status_code == 200
     page = response.content.decode()
     assert "<h1>Quang Hưng</h1>" in page
-    assert "Phóng viên" in page
+    assert '<p class="author__role">Phóng viên</p>' in page
     assert 'class="author__photo"' in page
     assert "Mùa hoa ban nở trắng núi rừng Tây Bắc" in page
     assert "Chợ phiên Tủa Chùa" not in page
@@ -120,6 +120,8 @@ def test_author_page_of_each_edition_lists_that_editions_translations(
 
     assert "Hoa Ban Festival 2026" in english
     assert "Lễ hội hoa ban 2026" not in english
+    # The role was typed once, in Vietnamese: said so to screen readers and validators.
+    assert '<p class="author__role" lang="vi">Phóng viên</p>' in english
 
 
 def test_byline_links_to_the_authors_page_and_json_ld_gives_its_url(client, news_site, reporter):

@@ -1,6 +1,9 @@
 from dataclasses import replace
 
 from django import template
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from hoaban.core.public_url import absolute_url
@@ -70,3 +73,12 @@ def translation_notice(page, original):
         "translated_from": TRANSLATED_FROM.get(record.source_locale.language_code, ""),
         "original": original,
     }
+
+
+@register.simple_tag
+def newsroom_words_lang() -> str:
+    """A `lang` attribute for words the newsroom typed once, in its main language (a reporter's
+    role, the postal address): empty in that edition, the main language in the others, so
+    screen readers and validators read them as what they are."""
+    main = settings.LANGUAGE_CODE
+    return "" if translation.get_language() == main else format_html(' lang="{}"', main)
