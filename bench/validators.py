@@ -72,7 +72,7 @@ def ensure_tools():
         print("installing the validators with npm ci …", flush=True)
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
     subprocess.run([str(ROOT / "scripts" / "ensure-java")], check=True)
-    subprocess.run([str(ROOT / "scripts" / "ensure-chromium")], check=True)
+    subprocess.run([str(ROOT / "scripts" / "ensure-test-programs")], check=True)
 
 
 def fetch(url: str) -> tuple[int, bytes, dict]:
