@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from hoaban.api.api import api as read_api
 from hoaban.core import health
+from hoaban.home.serving import serve as serve_page
 from hoaban.seo import views as seo_views
 
 urlpatterns = [
@@ -34,7 +35,9 @@ urlpatterns += i18n_patterns(
     path("", include("hoaban.discussion.urls")),
     path("feeds/", include("hoaban.feeds.urls")),
     path("search/", include("hoaban.search.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's own paths, its page view routing from the edition homes (hoaban.home.serving).
+    *(url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     prefix_default_language=True,
 )
 

@@ -10,6 +10,7 @@ from operator import attrgetter
 
 from django.apps import apps
 from django.conf import settings
+from django.db import connections
 from django.http import Http404
 
 from hoaban.core.per_request import once_per_request
@@ -147,6 +148,33 @@ def recent_news_rail(locale, exclude):
     return attach_sections(articles, locale)
 
 
+def _newest_tagged(tag_ids, exclude_pk) -> list[int]:
+    """The articles of the newest RELATED_CANDIDATES taggings of each tag but `exclude_pk`'s,
+    an article once per tag it carries, in one query: a LIMIT per tag, since the tag index holds
+    its taggings in id order and each is read straight off it (one ORDER BY over several tags
+    would sort all their taggings). Written as SQL because the ORM cannot slice the parts of a
+    UNION on SQLite."""
+    if not tag_ids:
+        return []
+    through = _article_model().tags.through
+    database = connections[through.objects.db]
+    quote = database.ops.quote_name
+    table, pk = quote(through._meta.db_table), quote(through._meta.pk.column)
+    article, tag = (
+        quote(through._meta.get_field(name).column) for name in ("content_object", "tag")
+    )
+    newest = (
+        f"SELECT * FROM (SELECT {article} FROM {table} WHERE {tag} = %s AND {article} <> %s"
+        f" ORDER BY {pk} DESC LIMIT %s) AS tag_{{}}"
+    )
+    sql = " UNION ALL ".join(newest.format(number) for number in range(len(tag_ids)))
+    with database.cursor() as cursor:
+        cursor.execute(
+            sql, [value for tag_id in tag_ids for value in (tag_id, exclude_pk, RELATED_CANDIDATES)]
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def related_articles(article, tag_ids, count=4):
     """Stories sharing the most of `tag_ids` (the article's tags) with this one, then the
     newest of its section, with their section labels.
@@ -154,13 +182,7 @@ def related_articles(article, tag_ids, count=4):
     Only the latest RELATED_CANDIDATES taggings of each tag are weighed, so the cost stays flat
     however many stories a popular tag gathers over the years.
     """
-    taggings = _article_model().tags.through.objects.exclude(content_object_id=article.pk)
-    shared = Counter()
-    # One query per tag: the tag index holds its taggings in id order, so the newest ones are
-    # read straight off it (a query over several tags at once would sort all their taggings).
-    for tag_id in tag_ids:
-        newest = taggings.filter(tag_id=tag_id).order_by("-id")[:RELATED_CANDIDATES]
-        shared.update(newest.values_list("content_object_id", flat=True))
+    shared = Counter(_newest_tagged(tag_ids, article.pk))
     # Ranked on (id, date) rows; only the chosen few are loaded as whole articles.
     candidates = visible(_article_model().objects, article.locale).exclude(pk=article.pk)
     scored = sorted(

@@ -13,6 +13,7 @@ from hoaban.core.per_request import once_per_request
 from hoaban.people import authors
 from hoaban.sections.models import SectionPage, paginate
 from hoaban.tagging import labels as tag_labels
+from hoaban.translation.editions import active_locale, live_homes
 
 SECTION_BLOCK_SIZE = 4
 
@@ -55,7 +56,14 @@ class HomePage(RoutablePageMixin, RoutesToSections, BasePage):
     @property
     def localized_draft(self):
         # A site's root page is localized on every request Wagtail routes: the edition's home
-        # for each language is looked up once per request.
+        # comes from the live homes read once per request (a draft one, rarely asked for, is
+        # looked up as Wagtail does).
+        locale = active_locale()
+        if locale is None or locale.pk == self.locale_id:
+            return self
+        for home in live_homes():
+            if home.translation_key == self.translation_key and home.locale_id == locale.pk:
+                return home
         return once_per_request(
             ("localized-home", self.pk, get_language()),
             lambda: super(HomePage, self).localized_draft,

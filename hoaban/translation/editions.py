@@ -78,12 +78,21 @@ def _suffix(page, request) -> str:
     return path[len(base) :] if base and path.startswith(base) else ""
 
 
-def _edition_homes() -> dict:
-    """{language code: that edition's live home page}."""
+def _live_homes() -> list:
     from hoaban.home.models import HomePage
 
-    homes = visible(HomePage.objects.filter(depth=2)).select_related("locale")
-    return {home.locale.language_code: home for home in homes}
+    return list(visible(HomePage.objects.filter(depth=2)).select_related("locale"))
+
+
+def live_homes() -> list:
+    """Every edition's live home page, in tree order, read once per request: routing starts
+    from one, the menu and the language switcher show them."""
+    return once_per_request(("edition-homes",), _live_homes)
+
+
+def _edition_homes() -> dict:
+    """{language code: that edition's live home page}."""
+    return {home.locale.language_code: home for home in live_homes()}
 
 
 def edition_links(*, page, request, suffixes=None) -> list[EditionLink]:
@@ -101,7 +110,7 @@ def edition_links(*, page, request, suffixes=None) -> list[EditionLink]:
         live = visible(Page.objects.filter(translation_key=page.translation_key))
         live = live.select_related("locale")
         translations = {p.locale.language_code: p for p in live}
-    homes = once_per_request(("edition-homes",), _edition_homes)
+    homes = _edition_homes()
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)

@@ -130,4 +130,4 @@ def test_article_query_count_does_not_grow_with_the_archive(client, news_site):
     client.get(article.url)  # publishing clears cached site paths; warm again
     with CaptureQueriesContext(connection) as many:
         client.get(article.url)
-    assert len(many) == len(few)
+    assert len(many) == len(few) <= 18  # lowered as the render got cheaper: keep it tight

@@ -39,11 +39,10 @@ def navigation(context):
 def _edition_menu():
     """The active edition's home page and the sections it shows in its menu."""
     from hoaban.articles.queries import menu_sections
-    from hoaban.core.visibility import visible
-    from hoaban.home.models import HomePage
-    from hoaban.translation.editions import active_locale
+    from hoaban.translation.editions import active_locale, live_homes
 
-    home = visible(HomePage.objects, active_locale()).first()
+    locale = active_locale()
+    home = next((h for h in live_homes() if locale and h.locale_id == locale.pk), None)
     if home is None:
         return None, []
     return home, menu_sections(home)

@@ -58,7 +58,7 @@ def test_section_query_count_does_not_grow_with_the_archive(client, news_site):
     client.get("/vi/tin-tuc-chinh-tri/")  # publishing clears cached site paths; warm again
     with CaptureQueriesContext(connection) as many:
         client.get("/vi/tin-tuc-chinh-tri/")
-    assert len(many) == len(few)
+    assert len(many) == len(few) <= 11  # lowered as the render got cheaper: keep it tight
 
 
 def test_sections_are_routed_in_their_edition_and_follow_a_new_slug(
