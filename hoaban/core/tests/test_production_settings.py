@@ -75,7 +75,8 @@ def test_postgres_without_pool_keeps_persistent_health_checked_connections():
 def test_redis_holds_cache_pages_and_sessions():
     loaded = production_settings(REDIS_URL="redis://cache.internal:6379/0")
 
-    shared = {"default", "pages", "sessions"}
+    # readership: the most-read counts and their de-duplication marks, shared by every worker.
+    shared = {"default", "pages", "sessions", "readership"}
     assert {alias for alias, backend in loaded["caches"].items() if "Redis" in backend} == shared
     # Renditions never change once made: each process keeps its own, no round trip.
     assert loaded["caches"]["renditions"].endswith("LocMemCache")

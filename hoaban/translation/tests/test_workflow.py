@@ -61,7 +61,7 @@ def test_editor_translates_sees_stale_segments_after_source_change_and_publishes
 
 
 def test_article_notice_tells_readers_how_the_translation_was_made(
-    client, news_site, english, libretranslate
+    client, news_site, english, libretranslate, django_capture_on_commit_callbacks
 ):
     article = news_site.article("news", title="Lớp học tiếng Nga ở Điện Biên", lead=LEAD)
     translated = translate_page(page=article, target_locale=english, publish=True)
@@ -71,7 +71,8 @@ def test_article_notice_tells_readers_how_the_translation_was_made(
     assert f'href="{article.url}"' in html
 
     editor = get_user_model().objects.create_superuser("bientap", password="x")
-    translated.save_revision(user=editor).publish(user=editor)
+    with django_capture_on_commit_callbacks(execute=True):  # the page cache's purge
+        translated.save_revision(user=editor).publish(user=editor)
     record = TranslationRecord.objects.get(page=translated)
     assert record.reviewed_by == editor
     html = client.get(translated.url).content.decode()
@@ -82,7 +83,7 @@ def test_article_notice_tells_readers_how_the_translation_was_made(
 
 
 def test_an_original_article_asks_nothing_about_translations_but_its_editions(
-    client, news_site, english, libretranslate
+    client, news_site, english, libretranslate, uncached_renders
 ):
     article = news_site.article("news", title="Lớp học tiếng Nga ở Điện Biên", lead=LEAD)
     translate_page(page=article, target_locale=english, publish=True)
