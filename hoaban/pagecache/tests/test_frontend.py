@@ -4,6 +4,7 @@ import logging
 import socket
 import time
 
+import pytest
 from django.core.management import call_command
 
 from hoaban.pagecache import frontend
@@ -22,7 +23,11 @@ def unused_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_a_purge_the_proxy_missed_is_retried_on_the_worker_once_it_is_back(db, settings, caplog):
+# The database task worker closes its connection after a batch (PostgreSQL then ends the
+# test's transaction): these tests commit, and the serialized rollback puts back the rows the
+# migrations made for the tests after them.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_purge_the_proxy_missed_is_retried_on_the_worker_once_it_is_back(settings, caplog):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     port = unused_port()
     settings.WAGTAILFRONTENDCACHE = proxy_at(port)
@@ -57,7 +62,8 @@ def test_without_a_worker_a_failed_purge_is_logged_not_waited_for(settings, capl
     assert "with no task worker to retry on" in failures[0].getMessage()
 
 
-def test_a_proxy_that_never_comes_back_is_given_up_on_loudly(db, settings, caplog):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_proxy_that_never_comes_back_is_given_up_on_loudly(settings, caplog):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.HOABAN_PURGE_RETRIES = 2
     settings.WAGTAILFRONTENDCACHE = proxy_at(unused_port())
