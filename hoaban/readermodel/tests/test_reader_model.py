@@ -48,4 +48,4 @@ def test_readers_are_served_what_the_database_says_after_any_editing(
         site.build()
     driver = ClientDriver(django_capture_on_commit_callbacks)
     machine = type("ReaderModelThroughTestClient", (ReaderModel,), {"driver": driver})
-    run_state_machine_as_test(machine, settings=run_settings(examples=10, steps=12))
+    run_state_machine_as_test(machine, settings=run_settings(examples=6, steps=10))
