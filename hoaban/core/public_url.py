@@ -2,8 +2,9 @@
 
 Sitemaps, feeds, the API, JSON-LD, Open Graph and canonical links all need full URLs; building
 them from the request's host or from Wagtail's Site record gave two answers (and `http://`
-behind a TLS proxy). One configured base URL gives one. It is a setting for the whole
-installation today; `public_base_url(site)` is where a per-site address would be looked up.
+behind a TLS proxy). The default site is at the configured PUBLIC_BASE_URL; every other site
+of the install at its Site record's host name and port, on the same scheme (ports 80 and 443
+left out), so a platform beside the newspaper needs no setting of its own.
 
 Kept free of model imports: the settings modules validate the value with it.
 """
@@ -34,10 +35,39 @@ def normalised_base_url(value: str) -> str:
 
 
 def public_base_url(site=None) -> str:
-    """`scheme://host[:port]` of the public site, without a trailing slash."""
+    """`scheme://host[:port]` of `site` (a Site or its id; the request's site when not given,
+    else the default site), without a trailing slash."""
     from django.conf import settings
+    from wagtail.models import Site
 
-    return settings.HOABAN_PUBLIC_BASE_URL
+    from hoaban.core.sites import current_site
+
+    default = settings.HOABAN_PUBLIC_BASE_URL
+    roots = Site.get_site_root_paths()
+    if len({root.site_id for root in roots}) < 2:
+        return default
+    site_id = getattr(site, "pk", site) if site is not None else getattr(current_site(), "pk", None)
+    for root in roots:
+        if root.site_id == site_id:
+            if _is_default(site_id):
+                return default
+            parts = urlsplit(root.root_url)
+            scheme = urlsplit(default).scheme
+            port = parts.port if parts.port not in (None, 80, 443) else None
+            return f"{scheme}://{parts.hostname}" + (f":{port}" if port else "")
+    return default
+
+
+def _is_default(site_id) -> bool:
+    from wagtail.models import Site
+
+    from hoaban.core.per_request import once_per_request
+
+    default_id = once_per_request(
+        ("default-site",),
+        lambda: Site.objects.filter(is_default_site=True).values_list("pk", flat=True).first(),
+    )
+    return site_id == default_id
 
 
 def page_full_url(page, request=None) -> str | None:

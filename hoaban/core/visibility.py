@@ -7,7 +7,9 @@ A page is visible when it is
   an alias with its source's restrictions, while its `.public()` only looks at the tree the
   alias stands in;
 - readable in its edition: not an alias of a page in another language. wagtail-localize makes
-  the parents of a new translation such aliases, and they still show the source text.
+  the parents of a new translation such aliases, and they still show the source text;
+- on the site being read, when the install serves several (hoaban.core.sites): the platform's
+  listings never show the newspaper's pages, nor the other way round.
 
 `visible()` narrows a queryset, `seen()` and `may_see()` check loaded pages. They learn the
 private parts of the site from `restricted_paths()` alone.
@@ -22,6 +24,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction
 
 from hoaban.core.per_request import once_per_request
+from hoaban.core.sites import home_paths, scope_site
 
 
 def _find_restricted_paths() -> list[str]:
@@ -72,10 +75,23 @@ def in_edition(queryset, *locales):
     return queryset.alias(edition=F("locale_id") + 0).filter(edition__in=ids)
 
 
-def visible(queryset, *locales):
-    """The pages of `queryset` an anonymous reader may see, of the editions of `locales` when
-    any are given (each page in its own edition otherwise)."""
-    pages = queryset.live()
+def on_site(queryset, site=None):
+    """`queryset` narrowed to the pages of `site` (the request's site when not given); as it
+    is when the install has one site or no site is known."""
+    site = scope_site(site)
+    if site is None:
+        return queryset
+    paths = home_paths(site)
+    if not paths:
+        return queryset.none()
+    return queryset.filter(reduce(operator.or_, (Q(path__startswith=p) for p in paths)))
+
+
+def visible(queryset, *locales, site=None):
+    """The pages of `queryset` an anonymous reader of `site` (the request's site when not
+    given) may see, of the editions of `locales` when any are given (each page in its own
+    edition otherwise)."""
+    pages = on_site(queryset.live(), site)
     paths = restricted_paths()
     if paths:
         pages = pages.exclude(reduce(operator.or_, (Q(path__startswith=p) for p in paths)))
@@ -96,16 +112,19 @@ def is_untranslated_alias(page) -> bool:
     return not Page.objects.filter(pk=page.alias_of_id, locale_id=page.locale_id).exists()
 
 
-def seen(pages, locale=None) -> list:
+def seen(pages, locale=None, *, site=None) -> list:
     """`visible()` for pages already loaded (in the edition of `locale` when given): the
     restricted paths are looked up once for all of them."""
     paths = restricted_paths()
     locale_id = getattr(locale, "pk", locale)
+    site = scope_site(site)
+    homes = tuple(home_paths(site)) if site is not None else ("",)
     return [
         page
         for page in pages
         if page.live
         and (locale_id is None or page.locale_id == locale_id)
+        and page.path.startswith(homes)
         and not any(page.path.startswith(path) for path in paths)
         and not is_untranslated_alias(page)
     ]

@@ -48,17 +48,20 @@ def glossary(code: str) -> dict[str, str]:
 
 def _segment_text(segment, page, code, texts, title):
     if segment.context.path == "slug":
-        return f"home-{code}" if isinstance(page, HomePage) else slug_from_title(title)
+        if isinstance(page, HomePage):  # "home-vi" → "home-en": homes are siblings at the top
+            return f"{page.slug.rsplit('-', 1)[0]}-{code}"
+        return slug_from_title(title)
     text = segment.string.data
     if text not in texts:
         raise LookupError(f"The demo has no {code} translation for “{text[:80]}”")
     return texts[text]
 
 
-def translate_pages(code: str, pages, summary):
-    """Translate and publish each page (parents first) unless it is already translated."""
+def translate_pages(code: str, pages, summary, texts=None):
+    """Translate and publish each page (parents first) unless it is already translated, with
+    `texts` ({Vietnamese: translation}; the newspaper's glossary when not given)."""
     locale = Locale.objects.get(language_code=code)
-    texts = glossary(code)
+    texts = glossary(code) if texts is None else texts
     for page in pages:
         if page.get_translation_or_none(locale) is not None:
             continue

@@ -27,7 +27,7 @@ from hoaban.readership.demo import plausible_reads
 from hoaban.sections.models import SectionPage
 from hoaban.topics.models import TopicPage
 
-from . import content, editions
+from . import content, editions, platform
 from .pictures import draw_picture
 
 PHOTO_CREDIT = "Ảnh minh họa: Hoa Ban"
@@ -56,7 +56,7 @@ def _locales():
 
 
 def _home(locale, summary) -> HomePage:
-    home = HomePage.objects.filter(locale=locale, depth=2).first()
+    home = HomePage.objects.filter(locale=locale, depth=2, slug="home-vi").first()
     root = Page.get_first_root_node()
     if home is None:
         home = root.add_child(
@@ -70,11 +70,21 @@ def _home(locale, summary) -> HomePage:
         summary.count("home pages")
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+        site = Site.objects.create(
+            hostname=platform.NEWSPAPER_HOST,
+            port=platform.PORT,
+            root_page=home,
+            is_default_site=True,
+            site_name=content.SITE["publisher_name"],
+        )
+    if site.hostname == platform.PLATFORM_HOST:
+        # Demos loaded before the platform existed served the newspaper at localhost.
+        site.hostname, site.port = platform.NEWSPAPER_HOST, platform.PORT
+        site.save()
     if site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page = home
-        site.site_name = "Hoa Ban"
+        site.site_name = content.SITE["publisher_name"]
         site.save()
         # Wagtail's starter "Welcome" page has no place in the newspaper's tree.
         if not isinstance(old_root.specific, HomePage) and old_root.depth == 2:
@@ -287,6 +297,7 @@ def load_demo() -> Summary:
         article.save_revision().publish()
     editions.name_tags(summary)
     editions.word_photos(summary)
+    platform.load_platform(summary)
     _accounts(summary)
     if plausible_reads():
         summary.count("most-read counts")

@@ -103,6 +103,7 @@ MIDDLEWARE = [
     # Before sessions and auth: a cached page is answered without touching either.
     "hoaban.pagecache.middleware.PageCacheMiddleware",
     "hoaban.core.per_request.PerRequestMiddleware",
+    "hoaban.core.sites.CurrentSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "hoaban.api.middleware.ApiAwareLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,0 +1,72 @@
+"""Builds the demo's national platform beside the newspaper: its own site, home, sections and
+editions. Like the newspaper's loader, every step looks for what exists before creating it."""
+
+from wagtail.models import Locale, Page, Site
+
+from hoaban.core.models import NewsroomSettings
+from hoaban.core.slugs import slug_from_title
+from hoaban.home.models import HomePage
+from hoaban.sections.models import SectionPage
+
+from . import editions, platform_content
+
+# Browsers resolve both names to the loopback, so one server answers for both sites: the
+# newspaper at http://127.0.0.1:8000/, the platform at http://localhost:8000/.
+NEWSPAPER_HOST = "127.0.0.1"
+PLATFORM_HOST = "localhost"
+PORT = 8000
+HOME_SLUG = "platform-vi"
+
+
+def _home(summary) -> HomePage:
+    locale = Locale.objects.get(language_code="vi")
+    home = HomePage.objects.filter(depth=2, slug=HOME_SLUG).first()
+    if home is None:
+        home = Page.get_first_root_node().add_child(
+            instance=HomePage(
+                title=platform_content.SITE["publisher_name"],
+                slug=HOME_SLUG,
+                locale=locale,
+                search_description=platform_content.SITE["tagline"],
+            )
+        )
+        home.save_revision().publish()
+        summary.count("home pages")
+    site, created = Site.objects.get_or_create(
+        root_page=home,
+        defaults={
+            "hostname": PLATFORM_HOST,
+            "port": PORT,
+            "site_name": platform_content.SITE["publisher_name"],
+        },
+    )
+    if created:
+        summary.count("sites")
+    NewsroomSettings.objects.update_or_create(site=site, defaults=platform_content.SITE)
+    return home
+
+
+def _section(home, summary, key, title, listing, introduction) -> SectionPage:
+    slug = slug_from_title(title)
+    existing = SectionPage.objects.child_of(home).filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    section = SectionPage(
+        title=title, slug=slug, listing=listing, introduction=introduction, show_in_menus=True
+    )
+    home.add_child(instance=section)
+    section.save_revision().publish()
+    summary.count("sections")
+    return section
+
+
+def load_platform(summary) -> dict:
+    """The platform's home and sections in vi, en and ru; returns {key: Vietnamese section}."""
+    home = _home(summary)
+    sections = {
+        key: _section(home, summary, key, title, listing, intro)
+        for key, title, listing, intro in platform_content.SECTIONS
+    }
+    for code, texts in platform_content.EDITIONS.items():
+        editions.translate_pages(code, [home, *sections.values()], summary, texts=texts)
+    return sections
