@@ -96,13 +96,39 @@ class NewsroomSettings(BaseSiteSetting):
         default="ĐBP",
         help_text=_("Opens the lead paragraph of new articles, e.g. “ĐBP”."),
     )
+    logo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown before the name in the masthead; the bauhinia flower when empty."),
+    )
+    palette = models.CharField(
+        _("colours"),
+        max_length=20,
+        choices=[
+            ("bauhinia", _("Bauhinia red")),
+            ("river", _("River blue")),
+            ("forest", _("Forest green")),
+        ],
+        default="bauhinia",
+        help_text=_("The masthead, menu and labels take this colour."),
+    )
     address = models.TextField(_("address"), blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     phone = models.CharField(_("phone"), max_length=60, blank=True)
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("publisher_name"), FieldPanel("tagline"), FieldPanel("default_dateline")],
+            [
+                FieldPanel("publisher_name"),
+                FieldPanel("tagline"),
+                FieldPanel("logo"),
+                FieldPanel("palette"),
+                FieldPanel("default_dateline"),
+            ],
             heading=_("Masthead"),
         ),
         MultiFieldPanel(

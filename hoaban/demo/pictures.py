@@ -73,3 +73,19 @@ def draw_picture(palette: str, variant: int = 0) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=82, optimize=True)
     return buffer.getvalue()
+
+
+def draw_emblem(colour=(11, 74, 125), size=240) -> bytes:
+    """A round emblem for a site's masthead: a white five-petal blossom on `colour` (PNG)."""
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((0, 0, size - 1, size - 1), fill=colour)
+    centre, reach, petal = size / 2, size * 0.2, size * 0.12
+    for n in range(5):
+        angle = n * 2 * math.pi / 5 - math.pi / 2
+        x, y = centre + math.cos(angle) * reach, centre + math.sin(angle) * reach
+        draw.ellipse((x - petal, y - petal, x + petal, y + petal), fill=(255, 255, 255))
+    draw.ellipse((centre - petal / 2,) * 2 + (centre + petal / 2,) * 2, fill=(242, 183, 5))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()

@@ -1,14 +1,20 @@
 """Builds the demo's national platform beside the newspaper: its own site, home, sections and
 editions. Like the newspaper's loader, every step looks for what exists before creating it."""
 
+import io
+
+from django.core.files.images import ImageFile
 from wagtail.models import Locale, Page, Site
 
 from hoaban.core.models import NewsroomSettings
+from hoaban.core.newsroom import newsroom_collection
 from hoaban.core.slugs import slug_from_title
 from hoaban.home.models import HomePage
+from hoaban.images.models import NewsImage
 from hoaban.sections.models import SectionPage
 
 from . import editions, platform_content
+from .pictures import draw_emblem
 
 # Browsers resolve both names to the loopback, so one server answers for both sites: the
 # newspaper at http://127.0.0.1:8000/, the platform at http://localhost:8000/.
@@ -28,6 +34,7 @@ def _home(summary) -> HomePage:
                 slug=HOME_SLUG,
                 locale=locale,
                 search_description=platform_content.SITE["tagline"],
+                layout=HomePage.Layout.PORTAL,
             )
         )
         home.save_revision().publish()
@@ -42,8 +49,24 @@ def _home(summary) -> HomePage:
     )
     if created:
         summary.count("sites")
-    NewsroomSettings.objects.update_or_create(site=site, defaults=platform_content.SITE)
+    NewsroomSettings.objects.update_or_create(
+        site=site, defaults={**platform_content.SITE, "palette": "river", "logo": _logo(summary)}
+    )
     return home
+
+
+def _logo(summary) -> NewsImage:
+    title = f"{platform_content.SITE['publisher_name']} – logo"
+    logo = NewsImage.objects.filter(title=title).first()
+    if logo is None:
+        logo = NewsImage(
+            title=title,
+            collection=newsroom_collection(),
+            file=ImageFile(io.BytesIO(draw_emblem()), name="platform-logo.png"),
+        )
+        logo.save()
+        summary.count("images")
+    return logo
 
 
 def _section(home, summary, key, title, listing, introduction) -> SectionPage:

@@ -45,7 +45,15 @@ class HomePage(RoutablePageMixin, RoutesToSections, BasePage):
         help_text=_("Leave empty to lead with the newest article that has a photo."),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("lead_story")]
+    class Layout(models.TextChoices):
+        NEWSPAPER = "newspaper", _("Newspaper: a lead story, then the sections that have news")
+        PORTAL = "portal", _("Portal: a lead story, then every section, empty ones saying so")
+
+    layout = models.CharField(
+        _("layout"), max_length=20, choices=Layout.choices, default=Layout.NEWSPAPER
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("lead_story"), FieldPanel("layout")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["sections.SectionPage", "topics.TopicPage"]
@@ -78,10 +86,18 @@ class HomePage(RoutablePageMixin, RoutesToSections, BasePage):
         return next((a for a in recent if a.lead_image_id), recent[0] if recent else None)
 
     def section_blocks(self):
-        """The newest stories of each section in the menu, for the blocks under the fold."""
-        sections = [s for s in queries.menu_sections(self) if s.listing == SectionPage.Listing.OWN]
-        grouped = queries.newest_by_section(self.locale, sections, SECTION_BLOCK_SIZE)
-        return [(section, grouped[section.path]) for section in sections if grouped[section.path]]
+        """The newest stories of each section in the menu, for the blocks under the fold: the
+        sections that have some, or on a portal every section (the video listing too)."""
+        sections = queries.menu_sections(self)
+        own = [s for s in sections if s.listing == SectionPage.Listing.OWN]
+        grouped = queries.newest_by_section(self.locale, own, SECTION_BLOCK_SIZE)
+        if self.layout != self.Layout.PORTAL:
+            return [(section, grouped[section.path]) for section in own if grouped[section.path]]
+        for section in sections:
+            if section.is_video_listing:
+                videos = section.articles()[:SECTION_BLOCK_SIZE]
+                grouped[section.path] = queries.attach_sections(videos, self.locale)
+        return [(section, grouped[section.path]) for section in sections]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -65,3 +65,43 @@ def test_home_query_count_does_not_grow_with_the_archive(client, news_site):
         news_site.article(["news", "business", "culture"][index % 3], tags=["Điện Biên"])
     many = _count_queries(client, "/vi/")
     assert many == few <= 14  # lowered as the render got cheaper: keep it tight
+
+
+def test_a_portal_front_page_shows_every_section_and_says_which_are_empty(client, news_site):
+    home = news_site.home
+    home.layout = home.Layout.PORTAL
+    home.save_revision().publish()
+    news_site.article("business", title="Tín dụng ưu đãi cho hộ nghèo Mường Chà")
+
+    html = client.get("/vi/").content.decode()
+
+    blocks = re.findall(r'class="section-block__title"[^>]*><a href="[^"]+">([^<]+)</a>', html)
+    assert blocks == ["Tin tức - Chính trị", "Kinh tế", "Văn hóa - Du lịch", "Video"]
+    assert html.count("Chưa có dữ liệu") == 2  # news and culture have no story yet
+    assert "Chưa có video" in html
+    assert "Tín dụng ưu đãi cho hộ nghèo Mường Chà" in html
+
+
+def test_a_newspaper_front_page_leaves_empty_sections_out(client, news_site):
+    news_site.article("business", title="Tín dụng ưu đãi cho hộ nghèo Mường Chà")
+    html = client.get("/vi/").content.decode()
+    blocks = re.findall(r'class="section-block__title"[^>]*><a href="[^"]+">([^<]+)</a>', html)
+    assert blocks == ["Kinh tế"]
+    assert "Chưa có dữ liệu" not in html
+
+
+def test_the_site_palette_and_logo_reach_the_masthead(client, news_site):
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.models import Site
+
+    from hoaban.core.models import NewsroomSettings
+    from hoaban.images.models import NewsImage
+
+    logo = NewsImage.objects.create(title="Biểu trưng", file=get_test_image_file())
+    NewsroomSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True), defaults={"palette": "river", "logo": logo}
+    )
+    html = client.get("/vi/").content.decode()
+    assert '<body class="palette-river home">' in html
+    assert 'class="masthead__logo"' in html
+    assert "✿" not in html
