@@ -3,8 +3,8 @@
 Sitemaps, feeds, the API, JSON-LD, Open Graph and canonical links all need full URLs; building
 them from the request's host or from Wagtail's Site record gave two answers (and `http://`
 behind a TLS proxy). The default site is at the configured PUBLIC_BASE_URL; every other site
-of the install at its Site record's host name and port, on the same scheme (ports 80 and 443
-left out), so a platform beside the newspaper needs no setting of its own.
+of the install at its Site record's host name, on that address's scheme and port: the same
+servers answer for every site, so a platform beside the newspaper needs no setting of its own.
 
 Kept free of model imports: the settings modules validate the value with it.
 """
@@ -51,10 +51,9 @@ def public_base_url(site=None) -> str:
         if root.site_id == site_id:
             if _is_default(site_id):
                 return default
-            parts = urlsplit(root.root_url)
-            scheme = urlsplit(default).scheme
-            port = parts.port if parts.port not in (None, 80, 443) else None
-            return f"{scheme}://{parts.hostname}" + (f":{port}" if port else "")
+            host = urlsplit(root.root_url).hostname
+            served = urlsplit(default)
+            return f"{served.scheme}://{host}" + (f":{served.port}" if served.port else "")
     return default
 
 

@@ -109,3 +109,46 @@ def test_public_base_url_is_normalised_to_scheme_host_and_port(given, expected):
 def test_public_base_url_that_is_not_an_origin_is_refused(given):
     with pytest.raises(ValueError, match=re.escape(repr(given))):
         normalised_base_url(given)
+
+
+@pytest.fixture
+def platform(news_site, settings):
+    """A second site on the same install, at its own host name."""
+    from wagtail.models import Locale, Page, Site
+
+    from hoaban.home.models import HomePage
+
+    settings.HOABAN_PUBLIC_BASE_URL = PUBLIC
+    home = Page.get_first_root_node().add_child(
+        instance=HomePage(
+            title="Cổng Quảng bá Việt Nam",
+            slug="platform-vi",
+            locale=Locale.objects.get(language_code="vi"),
+        )
+    )
+    return Site.objects.create(hostname="quangba.example", port=8000, root_page=home)
+
+
+def test_each_site_has_its_own_address_on_the_servers_scheme_and_port(
+    news_site, platform, settings
+):
+    from wagtail.models import Site
+
+    from hoaban.core.public_url import page_full_url, public_base_url
+
+    newspaper = Site.objects.get(is_default_site=True)
+    assert public_base_url(newspaper) == PUBLIC
+    # The Site record's port is for matching requests; the address is where the servers are.
+    assert public_base_url(platform) == "https://quangba.example"
+    settings.HOABAN_PUBLIC_BASE_URL = "http://127.0.0.1:8123"
+    assert public_base_url(platform.pk) == "http://quangba.example:8123"
+    assert page_full_url(platform.root_page) == "http://quangba.example:8123/vi/"
+    assert public_base_url() == "http://127.0.0.1:8123"  # no request: the default site
+
+
+def test_a_request_builds_full_urls_on_its_own_sites_address(client, news_site, platform):
+    page = client.get("/robots.txt", HTTP_HOST="quangba.example")
+    assert "https://quangba.example/sitemap.xml" in page.content.decode()
+    assert PUBLIC not in page.content.decode()
+    page = client.get("/robots.txt")
+    assert f"{PUBLIC}/sitemap.xml" in page.content.decode()
