@@ -33,7 +33,7 @@ demo: install
 	$(BIN)/python manage.py load_demo
 
 run: demo
-	@echo "Hoa Ban is at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "The newspaper is at http://$(HOST):$(PORT)/, the platform at http://localhost:$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The offline machine translator: Argos Translate and the language packages the editions need
