@@ -55,6 +55,14 @@ class NewsPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         localise_date_widgets(self)
+        if "dateline" in self.fields and self.instance.pk is None and self.parent_page:
+            # A new story opens with its own site's dateline (the model's default knows no
+            # parent, so it gives the default site's).
+            from hoaban.core.models import NewsroomSettings
+
+            site = self.parent_page.get_site()
+            if site is not None:
+                self.initial["dateline"] = NewsroomSettings.for_site(site).default_dateline
         typed = self.fields.get("slug")
         if typed is not None:
             slug = PageSlugField(
