@@ -195,3 +195,22 @@ def test_a_site_added_later_gets_tokens_of_its_own(news_site, django_capture_on_
     assert store.Slot.for_request(host=PLATFORM, path="/vi/", query="").get() is None
     kept = store.Slot.for_request(host=NEWSPAPER, path="/vi/", query="").get()
     assert kept.content.decode() == f"Trang chủ {NEWSPAPER}"
+
+
+def test_the_worker_purges_a_page_on_its_own_site_only(
+    news_site, platform, settings, purge_listener
+):
+    # What a photo's new caption or a renamed reporter hands the worker, where no request says
+    # which site is current: the same story at the same path on both sites, one of them changed.
+    from hoaban.pagecache.tasks import purge_pages
+
+    server, seen = purge_listener
+    settings.WAGTAILFRONTENDCACHE = proxy_at(server.server_address[1])
+    on_newspaper = news_site.article("news", title="Ảnh Mường Thanh")
+    on_platform = platform.article("news", title="Ảnh Mường Thanh")
+    assert path(on_newspaper) == path(on_platform)
+
+    purge_pages.enqueue([on_platform.pk])
+
+    assert (PLATFORM, path(on_platform)) in seen
+    assert {host for host, _ in seen} == {PLATFORM}
