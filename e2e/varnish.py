@@ -78,11 +78,19 @@ class Varnish:
 
     def get(self, path: str) -> tuple[int, str]:
         """A reader's GET through Varnish, redirects not followed."""
+        status, _, body = self.request(path)
+        return status, body
+
+    def request(self, path: str, host: str | None = None) -> tuple[int, dict, str]:
+        """A reader's GET through Varnish for the site at `host` (host name, no port; by default
+        the address Varnish listens on): status, headers and body, redirects not followed."""
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         try:
-            connection.request("GET", path)
+            headers = {"Host": f"{host}:{self.port}"} if host else {}
+            connection.request("GET", path, headers=headers)
             response = connection.getresponse()
-            return response.status, response.read().decode(errors="replace")
+            body = response.read().decode(errors="replace")
+            return response.status, dict(response.getheaders()), body
         finally:
             connection.close()
 

@@ -53,15 +53,20 @@ class NewsSite:
         return article
 
 
-def build_site(language_code="vi") -> NewsSite:
-    """Home, four sections (one a video listing) and a topic in the given locale."""
+def build_site(language_code="vi", *, hostname=None, title="Báo Điện Biên Phủ") -> NewsSite:
+    """Home, four sections (one a video listing) and a topic in the given locale: the default
+    site, or with `hostname` another site of the install beside it (a different `title` then:
+    the homes are siblings), whose pages have the same paths as the default site's."""
     locale, _ = Locale.objects.get_or_create(language_code=language_code)
     root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Báo Điện Biên Phủ", locale=locale))
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "root_page": home, "site_name": "Hoa Ban"},
-    )
+    home = root.add_child(instance=HomePage(title=title, locale=locale))
+    if hostname is None:
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "root_page": home, "site_name": "Hoa Ban"},
+        )
+    else:
+        Site.objects.create(hostname=hostname, port=80, root_page=home, site_name=title)
     site = NewsSite(home=home)
     for key, title in SECTION_TITLES.items():
         listing = "videos" if key == "videos" else "own"

@@ -25,8 +25,11 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(405, "Purging not allowed from " + client.ip));
         }
-        # One ban per path covers all its query strings (a listing's ?page=N) and hosts.
-        ban("obj.http.x-path == " + regsub(req.url, "\?.*$", ""));
+        # One ban per path covers all its query strings (a listing's ?page=N), on the site the
+        # PURGE's Host names: sites of one install share paths (/vi/, /api/v1/articles/). The
+        # host is compared without its port, as Wagtail matches sites by host name first.
+        ban("obj.http.x-host == " + std.tolower(regsub(req.http.host, ":[0-9]+$", ""))
+            + " && obj.http.x-path == " + regsub(req.url, "\?.*$", ""));
         return (synth(200, "Purged"));
     }
     if (req.method != "GET" && req.method != "HEAD") {
@@ -47,8 +50,9 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
-    # Remembered on the object so PURGE can ban by path (ban-lurker friendly).
+    # Remembered on the object so PURGE can ban by host and path (ban-lurker friendly).
     set beresp.http.x-path = regsub(bereq.url, "\?.*$", "");
+    set beresp.http.x-host = std.tolower(regsub(bereq.http.host, ":[0-9]+$", ""));
     # Only what the app explicitly shares is kept; the builtin rules then refuse anything
     # with Set-Cookie or private/no-store.
     if (!beresp.http.Cache-Control && !beresp.http.Expires) {
@@ -70,6 +74,7 @@ sub vcl_backend_response {
 
 sub vcl_deliver {
     unset resp.http.x-path;
+    unset resp.http.x-host;
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {

@@ -106,4 +106,7 @@ class CommentsChanged:
 
 @dataclass(frozen=True)
 class SiteChanged:
-    """Something every page shows (masthead, footer) changed."""
+    """Something every page of one site shows (its masthead, footer) changed: `site` is the
+    Site (or its id) whose settings they are."""
+
+    site: object

@@ -1,6 +1,6 @@
 """Wagtail's page signals as domain events (hoaban.core.events): publish, unpublish, move, slug
 change, deletion and view restrictions, each announced once; and the newsroom settings, which
-every page shows."""
+every page of their site shows."""
 
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
@@ -40,10 +40,10 @@ def _privacy_changed(sender, instance, **kwargs):
         events.announce(events.PrivacyChanged(page))
 
 
-def _settings_saved(sender, created=False, **kwargs):
+def _settings_saved(sender, instance, created=False, **kwargs):
     # A first read creates the row with the very defaults pages already show.
     if not created:
-        events.announce(events.SiteChanged())
+        events.announce(events.SiteChanged(instance.site_id))
 
 
 def connect():

@@ -69,13 +69,21 @@ def _is_default(site_id) -> bool:
     return site_id == default_id
 
 
-def page_full_url(page, request=None) -> str | None:
-    """A page's full URL on its site's public address, for any page class: Wagtail's own
-    `get_full_url` on a plain `Page` starts with the Site record's host and port."""
+def page_location(page, request=None) -> tuple[int, str] | None:
+    """(id of the site serving `page`, the page's path on it), or None when no site serves it."""
     parts = page.get_url_parts(request)
     if parts is None or parts[2] is None:
         return None
-    return public_base_url(parts[0]) + parts[2]
+    return parts[0], parts[2]
+
+
+def page_full_url(page, request=None) -> str | None:
+    """A page's full URL on its site's public address, for any page class: Wagtail's own
+    `get_full_url` on a plain `Page` starts with the Site record's host and port."""
+    location = page_location(page, request)
+    if location is None:
+        return None
+    return public_base_url(location[0]) + location[1]
 
 
 def absolute_url(path: str, *, site=None) -> str:

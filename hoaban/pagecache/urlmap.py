@@ -7,6 +7,13 @@ sitemaps and the read API. A path is purged with all its query strings (the page
 token; Varnish bans the path), so listings' pages and the API's filters need no entry of their
 own. Search result pages are not cached (their `q` keeps them out of the page store, and the
 API's search answers carry no s-maxage), so nothing lists them.
+
+One install serves several sites, which can have the same paths: every URL is on the public
+address of the site the page belongs to (`public_base_url`), and the listings are those of the
+page's own edition home, never another site's. Events that name no page (a person, a tag, a
+photo) reach every site showing it; a site's settings reach that site alone. Addresses are
+built from the site explicitly: outside a request (the task worker) no site is current, and in
+the admin the current site is the admin's.
 """
 
 import copy
@@ -18,7 +25,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from hoaban.core import events
-from hoaban.core.public_url import absolute_url, page_full_url
+from hoaban.core.public_url import absolute_url, page_full_url, page_location, public_base_url
 from hoaban.tagging import labels as tag_labels
 
 
@@ -28,32 +35,39 @@ class Purge:
     # Pages whose own URLs and listings are worked out on the task worker, after the commit: a
     # reporter renamed or a tag renamed reaches hundreds of articles.
     page_ids: set[int] = field(default_factory=set)
-    # Something every page shows changed.
-    everything: bool = False
+    # Sites (their public base URLs) on which something every page shows changed.
+    whole_sites: set[str] = field(default_factory=set)
 
 
 def _model(name: str):
     return apps.get_model(*name.split("."))
 
 
-def _edition_home(locale_id: int):
-    home_model = _model("home.HomePage")
-    return home_model.objects.live().filter(locale_id=locale_id, depth=2).first()
+def _site_id(page: Page) -> int | None:
+    location = page_location(page)
+    return None if location is None else location[0]
+
+
+def _edition_home(page: Page):
+    """The live home of the page's edition on its own site (its ancestor at depth 2)."""
+    return page.get_ancestors().live().filter(depth=2).specific().first()
 
 
 def _listed_on(page: Page, parents: list[Page]) -> list[Page]:
     """The live pages listing `page` when it sits under `parents`: its section and home page,
-    and for an article its topics' timelines and the video listing if it has a video."""
+    and for an article its topics' timelines and the video listing if it has a video, those of
+    its own edition home (another site's edition in the same language lists other stories)."""
     shown_on = list(parents)
     if isinstance(page, _model("articles.ArticlePage")):
         section_model, topic_model = _model("sections.SectionPage"), _model("topics.TopicPage")
+        home_path = (parents[0] if parents else page).path[: 2 * Page.steplen]
         if page.is_video:
             shown_on += section_model.objects.live().filter(
-                locale_id=page.locale_id, listing=section_model.Listing.VIDEOS
+                path__startswith=home_path, listing=section_model.Listing.VIDEOS
             )
         topic_keys = page.topics.values_list("translation_key", flat=True)
         shown_on += topic_model.objects.live().filter(
-            locale_id=page.locale_id, translation_key__in=topic_keys
+            path__startswith=home_path, translation_key__in=topic_keys
         )
     return shown_on
 
@@ -76,7 +90,7 @@ def _at(page: Page, url_path: str) -> Page:
     return seen
 
 
-def _feed_urls(page: Page, listed_on: list[Page], tag_slugs: list[str]) -> set[str]:
+def _feed_urls(page: Page, site: int, listed_on: list[Page], tag_slugs: list[str]) -> set[str]:
     from hoaban.feeds.feeds import feed_urls
 
     home_model, section_model = _model("home.HomePage"), _model("sections.SectionPage")
@@ -90,10 +104,14 @@ def _feed_urls(page: Page, listed_on: list[Page], tag_slugs: list[str]) -> set[s
         elif isinstance(shown_on, topic_model):
             kinds.append(("topic", shown_on.slug))
     with translation.override(page.locale.language_code):
-        return {absolute_url(url) for kind, slug in kinds for url in feed_urls(kind, slug).values()}
+        return {
+            absolute_url(url, site=site)
+            for kind, slug in kinds
+            for url in feed_urls(kind, slug).values()
+        }
 
 
-def _api_urls(page: Page) -> set[str]:
+def _api_urls(page: Page, site: int) -> set[str]:
     kinds = {
         _model("articles.ArticlePage"): "articles",
         _model("sections.SectionPage"): "sections",
@@ -106,15 +124,15 @@ def _api_urls(page: Page) -> set[str]:
     urls = {f"{api}{kind}/", f"{api}{kind}/{page.pk}/"}
     if kind == "articles":
         urls.add(f"{api}search/")
-    return {absolute_url(url) for url in urls}
+    return {absolute_url(url, site=site) for url in urls}
 
 
-def _sitemap_urls(page: Page) -> set[str]:
+def _sitemap_urls(page: Page, site: int) -> set[str]:
     sections = [page.locale.language_code]
     if isinstance(page, _model("articles.ArticlePage")):
         sections.append("news")
-    return {absolute_url(reverse("sitemap-index"))} | {
-        absolute_url(reverse("sitemap-section", kwargs={"section": section}))
+    return {absolute_url(reverse("sitemap-index"), site=site)} | {
+        absolute_url(reverse("sitemap-section", kwargs={"section": section}), site=site)
         for section in sections
     }
 
@@ -126,8 +144,12 @@ def _author_urls(slugs, homes) -> set[str]:
 
 
 def page_urls(page: Page, parents: list[Page] | None = None) -> set[str]:
-    """Every URL showing `page` under `parents` (by default its live ancestors)."""
+    """Every URL showing `page` under `parents` (by default its live ancestors), on the public
+    address of the site it is on (none when no site serves it)."""
     page = page.specific_deferred
+    site = _site_id(page)
+    if site is None:
+        return set()
     if parents is None:
         parents = list(page.get_ancestors().live().filter(depth__gt=1).specific())
     listed_on = _listed_on(page, parents)
@@ -137,7 +159,7 @@ def page_urls(page: Page, parents: list[Page] | None = None) -> set[str]:
     home = next((p for p in listed_on if isinstance(p, _model("home.HomePage"))), None)
     tag_slugs = []
     tags = getattr(page, "tags", None)
-    if tags is not None and home is not None and home.url:
+    if tags is not None and home is not None and page_location(home) is not None:
         # At the tags' addresses in the page's edition, which may differ from the tags' own.
         tag_slugs = [label.slug for label in tag_labels.labels(tags.all(), page.locale_id)]
         urls |= {
@@ -148,9 +170,9 @@ def page_urls(page: Page, parents: list[Page] | None = None) -> set[str]:
     if author_id is not None and home is not None:
         slug = _model("people.Person").objects.filter(pk=author_id).values_list("slug", flat=True)
         urls |= _author_urls(slug[:1], [home])
-    urls |= _feed_urls(page, listed_on, tag_slugs)
-    urls |= _api_urls(page)
-    urls |= _sitemap_urls(page)
+    urls |= _feed_urls(page, site, listed_on, tag_slugs)
+    urls |= _api_urls(page, site)
+    urls |= _sitemap_urls(page, site)
     return urls
 
 
@@ -200,13 +222,14 @@ def _privacy_changed(event) -> Purge:
 
 
 def _author_replaced(event) -> Purge:
-    home = _edition_home(event.page.locale_id)
+    home = _edition_home(event.page)
     return Purge(_author_urls([event.person_slug], [home]) if home is not None else set())
 
 
 def _person_changed(event) -> Purge:
     from hoaban.people import authors
 
+    # Every edition of every site: a person's page is at the same path on each.
     urls = _author_urls(event.slugs, authors.edition_homes())
     return Purge(urls, page_ids=set(event.article_ids))
 
@@ -220,10 +243,11 @@ def _tag_changed(event) -> Purge:
     if event.locale_id is not None:
         homes = homes.filter(locale_id=event.locale_id)
         articles = articles.filter(locale_id=event.locale_id)
+    # Every site with that edition: the tag's page is at the same path on each.
     urls = {
-        absolute_url(path)
+        absolute_url(path, site=location[0])
         for home in homes
-        if home.url
+        if (location := page_location(home)) is not None
         for slug in event.slugs
         for path in tag_paths(home, slug)
     }
@@ -254,7 +278,7 @@ _MAP = {
     events.TagChanged: _tag_changed,
     events.PhotoTextChanged: _photo_text_changed,
     events.CommentsChanged: _comments_changed,
-    events.SiteChanged: lambda event: Purge(everything=True),
+    events.SiteChanged: lambda event: Purge(whole_sites={public_base_url(event.site)}),
 }
 
 

@@ -4,7 +4,7 @@ The slug is the person's own and the same in every edition."""
 
 from django.utils import translation
 
-from hoaban.core.public_url import absolute_url
+from hoaban.core.public_url import absolute_url, page_location
 
 from .models import Person
 
@@ -20,22 +20,23 @@ def find(slug: str) -> Person | None:
 
 
 def author_paths(home, slug: str) -> list[str]:
-    """Root-relative paths of the person's page and feeds in the home's edition."""
+    """Paths of the person's page and feeds in the home's edition, on the home's site."""
     from hoaban.feeds.feeds import feed_urls
 
     with translation.override(home.locale.language_code):
         return [
-            home.url + home.reverse_subpage("author", args=[slug]),
+            page_location(home)[1] + home.reverse_subpage("author", args=[slug]),
             *feed_urls("author", slug).values(),
         ]
 
 
 def author_urls(slugs, homes) -> set[str]:
-    """Full URLs of the pages and feeds at `slugs` in each of the editions' `homes`."""
+    """Full URLs of the pages and feeds at `slugs` in each of the editions' `homes`, each on
+    its home's site."""
     return {
-        absolute_url(path)
+        absolute_url(path, site=location[0])
         for home in homes
-        if home.url
+        if (location := page_location(home)) is not None
         for slug in set(slugs) - {None, ""}
         for path in author_paths(home, slug)
     }

@@ -7,6 +7,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from django.utils import translation
 
 from hoaban.core import events
+from hoaban.core.public_url import page_location
 
 from .models import TagName
 
@@ -19,12 +20,12 @@ def _home(locale):
 
 
 def tag_paths(home, slug) -> list[str]:
-    """Root-relative paths of the tag page and its feeds in the home's edition."""
+    """Paths of the tag page and its feeds in the home's edition, on the home's site."""
     from hoaban.feeds.feeds import feed_urls
 
     with translation.override(home.locale.language_code):
         return [
-            home.url + home.reverse_subpage("tag", args=[slug]),
+            page_location(home)[1] + home.reverse_subpage("tag", args=[slug]),
             *feed_urls("tag", slug).values(),
         ]
 

@@ -83,7 +83,8 @@ def test_script_and_attribute_payloads_are_shown_as_text(article):
     assert "&lt;b&gt;Kẻ xấu&lt;/b&gt;" in html
 
 
-def test_token_endpoint_is_uncached_and_sets_the_csrf_cookie():
+def test_token_endpoint_is_uncached_and_sets_the_csrf_cookie(db):
+    # db: the page cache in front reads the sites' host names from the database the first time.
     response = Client().get("/en/comments/token/")
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
