@@ -116,20 +116,16 @@ ARTICLE_FORM = {
 }
 
 
-@pytest.mark.parametrize(
-    ("editor", "own", "other"),
-    [
-        ("newspaper_editor", "news_site", "platform_site"),
-        ("platform_editor", "platform_site", "news_site"),
-    ],
-)
+@pytest.mark.parametrize(("own", "other"), [("newspaper", "platform"), ("platform", "newspaper")])
 def test_an_editor_is_refused_editing_and_adding_on_the_other_site(
-    client, request, editor, own, other
+    client, news_site, platform_site, newspaper_editor, platform_editor, own, other
 ):
-    own_site, other_site = request.getfixturevalue(own), request.getfixturevalue(other)
+    sites = {"newspaper": news_site, "platform": platform_site}
+    editors = {"newspaper": newspaper_editor, "platform": platform_editor}
+    own_site, other_site = sites[own], sites[other]
     own_article = own_site.article(title="Bài của tòa soạn mình")
     other_article = other_site.article(title="Bài của tòa soạn bạn")
-    client.force_login(request.getfixturevalue(editor))
+    client.force_login(editors[own])
 
     assert client.get(_edit_url(own_article)).status_code == 200
     assert refused_by_admin(client.get(_edit_url(other_article)))

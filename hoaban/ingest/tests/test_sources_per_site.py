@@ -7,9 +7,14 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.models import Site
 
+from hoaban.articles.models import ArticlePage
 from hoaban.core.newsroom import ensure_newsroom_roles
+from hoaban.images.models import NewsImage
 from hoaban.ingest.models import Source
+from hoaban.ingest.pipeline import Syndicator
 from hoaban.testing import PLATFORM_HOST, refused_by_admin
+
+from .factories import feed_source
 
 LISTING = reverse("wagtailsnippets_ingest_source:list")
 
@@ -130,3 +135,47 @@ def test_a_source_pointed_at_another_sites_section_is_invalid(sources, platform_
     source.default_section = platform_site.sections["news"]
     with pytest.raises(ValidationError, match="Báo Điện Biên Phủ|Hoa Ban"):
         source.full_clean()
+
+
+def _run(source):
+    syndicator = Syndicator()
+    try:
+        return syndicator.run_source(source)
+    finally:
+        syndicator.fetcher.close()
+
+
+def test_a_platform_sources_drafts_and_photos_go_to_the_platform(
+    platform_site, portal, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    source = Source.objects.create(
+        name="Cổng TTĐT tỉnh Điện Biên",
+        site=Site.objects.get(hostname=PLATFORM_HOST),
+        home_url=portal.url("dienbien/"),
+        feed_url=portal.url("dienbien/rss.xml"),
+        default_section=platform_site.sections["news"],
+    )
+    summary = _run(source)
+    assert summary.imported
+    drafts = ArticlePage.objects.filter(pk__in=source.items.values("article"))
+    assert {draft.get_parent().pk for draft in drafts} == {platform_site.sections["news"].pk}
+    photos = NewsImage.objects.all()
+    assert photos and {photo.collection.name for photo in photos} == {
+        "Newsroom – Cổng Quảng bá Việt Nam"
+    }
+
+
+def test_a_source_whose_section_moved_to_another_site_imports_nothing(
+    news_site, platform_site, portal, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    source = feed_source(news_site, portal, "Cổng TTĐT tỉnh Điện Biên", "dienbien/rss.xml")
+    # Changed behind the form's back (the form refuses it).
+    Source.objects.filter(pk=source.pk).update(default_section=platform_site.sections["news"])
+    source.refresh_from_db()
+    summary = _run(source)
+    assert summary.imported == 0 and summary.failed
+    assert "no longer on the source's site" in summary.failures[0]["reason"]
+    assert not ArticlePage.objects.child_of(platform_site.sections["news"]).exists()
+    assert not NewsImage.objects.exists()
