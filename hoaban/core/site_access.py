@@ -12,7 +12,6 @@ they may edit), syndication sources with their site.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -20,14 +19,6 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from .sites import home_paths
 
 _USER_SITES = "_hoaban_user_site_ids"
-
-
-def site_pages(site) -> Q:
-    """Pages of `site`, as a filter on Page."""
-    query = Q(pk__in=[])
-    for path in home_paths(site):
-        query |= Q(path__startswith=path)
-    return query
 
 
 def page_in_site(page, site) -> bool:
@@ -101,11 +92,3 @@ class SiteScopedObjectMixin:
         ):
             raise PermissionDenied
         return instance
-
-
-def site_of_page(page) -> Site | None:
-    """The site whose edition homes hold `page`."""
-    for site in Site.objects.all():
-        if page_in_site(page, site):
-            return site
-    return None

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets import AdminPageChooser
 
 from hoaban.core.site_access import user_sites
 
@@ -48,6 +49,11 @@ class SourceForm(WagtailAdminModelForm):
         source = self.instance
         if self.for_user is not None and "site" in self.fields:
             self._limit_sites(user_sites(self.for_user))
+        if "default_section" in self.fields:
+            # The chooser offers the sections the editor may add pages to: their own site's.
+            self.fields["default_section"].widget = AdminPageChooser(
+                target_models=["sections.SectionPage"], user_perms="add_subpage"
+            )
         rule, folder = link_patterns.FOLDER, link_patterns.suggested_folder(source.list_url)
         if source.link_pattern:
             rule, folder = link_patterns.recognise(source.link_pattern)

@@ -108,7 +108,10 @@ def test_a_platform_editor_adds_a_source_to_the_platform_without_being_asked_whi
 ):
     client.force_login(editors["platform"])
     add = reverse("wagtailsnippets_ingest_source:add")
-    assert 'name="site"' not in client.get(add).content.decode()
+    form = client.get(add).content.decode()
+    assert 'name="site"' not in form
+    # The section chooser offers the sections they may add pages to.
+    assert "add_subpage" in form
     # A section of the newspaper is refused: drafts go into the source's own site only.
     refused = client.post(add, _form_data(news_site.sections["news"]))
     assert refused.status_code == 200
