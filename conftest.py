@@ -5,7 +5,7 @@ from django.core.signals import setting_changed
 from django.utils import translation
 from wagtail.models import Locale
 
-from hoaban.testing import build_site, empty_caches
+from hoaban.testing import build_platform_site, build_site, empty_caches
 
 
 def pytest_sessionstart(session):
@@ -27,6 +27,12 @@ def pytest_sessionstart(session):
 def news_site(db):
     """A Vietnamese edition with sections and a topic, and a helper to add articles."""
     return build_site()
+
+
+@pytest.fixture
+def platform_site(news_site):
+    """The national platform beside the newspaper (`news_site`, the default site)."""
+    return build_platform_site()
 
 
 @pytest.fixture

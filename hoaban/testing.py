@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import caches
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
@@ -81,6 +82,25 @@ def build_site(language_code="vi", *, hostname=None, title="Báo Điện Biên P
     return site
 
 
+PLATFORM_HOST = "congquangba.example"
+
+
+def build_platform_site() -> NewsSite:
+    """A second site beside the default one, as the national platform is: its own host, a
+    Vietnamese home and one section (key "news", so `article()` files there)."""
+    locale, _ = Locale.objects.get_or_create(language_code="vi")
+    home = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Cổng Quảng bá Việt Nam", slug="platform-vi", locale=locale)
+    )
+    Site.objects.create(hostname=PLATFORM_HOST, root_page=home, site_name="Cổng Quảng bá Việt Nam")
+    section = SectionPage(
+        title="Du lịch Việt Nam", listing="own", show_in_menus=True, locale=locale
+    )
+    home.add_child(instance=section)
+    section.save_revision().publish()
+    return NewsSite(home=home, sections={"news": section})
+
+
 def translate(page, language_code, *, publish=True, **fields):
     """A translation of `page` into another edition, with the given fields (e.g. its title).
 
@@ -114,3 +134,9 @@ def empty_caches():
             cache.delete_pattern("*")  # only this process's key prefix
         else:
             cache.clear()
+
+
+def refused_by_admin(response) -> bool:
+    """Whether the admin refused a request: Wagtail answers `PermissionDenied` in an admin view
+    with a redirect to the dashboard and a "no permission" message, not a 403 page."""
+    return response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")

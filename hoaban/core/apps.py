@@ -8,6 +8,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import page_events
+        from wagtail.signals import copy_for_translation_done
+
+        from . import newsroom, page_events
 
         page_events.connect()
+        copy_for_translation_done.connect(
+            newsroom.extend_roles_to_new_home, dispatch_uid="hoaban-roles-new-home"
+        )

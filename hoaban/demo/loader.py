@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files import File
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -18,7 +17,7 @@ from wagtail.models import Locale, Page, Site
 
 from hoaban.articles.models import ArticlePage
 from hoaban.core.models import NewsroomSettings
-from hoaban.core.newsroom import EDITORS, REPORTERS, ensure_newsroom_roles, newsroom_collection
+from hoaban.core.newsroom import ensure_site_roles, newsroom_collection
 from hoaban.core.slugs import slug_from_title
 from hoaban.home.models import HomePage
 from hoaban.images.models import NewsImage
@@ -33,11 +32,14 @@ from .pictures import draw_picture
 PHOTO_CREDIT = "Ảnh minh họa: Hoa Ban"
 VIDEO_CLIP = Path(__file__).parent / "media" / "hoa-ban.webm"
 MADE_UP_VIDEO_URL = "https://www.youtube.com/watch?v=hoaBan2025a"
-# (username, password, group or None for a superuser). The README lists these.
+# (username, password, host of the site they work on, role; None, None for a superuser, who
+# works on both). The README lists these.
 ACCOUNTS = [
-    ("admin", "hoaban-admin", None),
-    ("editor", "hoaban-editor", EDITORS),
-    ("reporter", "hoaban-reporter", REPORTERS),
+    ("admin", "hoaban-admin", None, None),
+    ("editor", "hoaban-editor", platform.NEWSPAPER_HOST, "editors"),
+    ("reporter", "hoaban-reporter", platform.NEWSPAPER_HOST, "reporters"),
+    ("platform-editor", "hoaban-platform-editor", platform.PLATFORM_HOST, "editors"),
+    ("platform-reporter", "hoaban-platform-reporter", platform.PLATFORM_HOST, "reporters"),
 ]
 
 
@@ -188,25 +190,30 @@ def _article(
     return article
 
 
-def _accounts(summary):
+def _site_roles() -> dict:
+    """Each site's newsroom roles, by host name; made once both sites and all their editions
+    exist, so the grants cover every edition home."""
+    return {site.hostname: ensure_site_roles(site) for site in Site.objects.all()}
+
+
+def _accounts(summary, roles: dict):
     users = get_user_model()
-    for username, password, group_name in ACCOUNTS:
+    for username, password, host, role in ACCOUNTS:
         if users.objects.filter(username=username).exists():
             continue
-        if group_name is None:
+        if role is None:
             users.objects.create_superuser(username, f"{username}@hoaban.example", password)
         else:
             user = users.objects.create_user(
                 username, f"{username}@hoaban.example", password, is_staff=False
             )
-            user.groups.add(Group.objects.get(name=group_name))
+            user.groups.add(getattr(roles[host], role))
         summary.count("accounts")
 
 
 @transaction.atomic
 def load_demo() -> Summary:
     summary = Summary()
-    ensure_newsroom_roles()
     locale = _locales()
     home = _home(locale, summary)
     NewsroomSettings.objects.update_or_create(
@@ -298,7 +305,7 @@ def load_demo() -> Summary:
     editions.name_tags(summary)
     editions.word_photos(summary)
     platform.load_platform(summary)
-    _accounts(summary)
+    _accounts(summary, _site_roles())
     if plausible_reads():
         summary.count("most-read counts")
     return summary

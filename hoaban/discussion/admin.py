@@ -1,9 +1,14 @@
 """The moderation queue in the Wagtail admin: a snippet listing with filters, search and bulk
-approve / spam / remove, a dashboard panel and a menu item that show the pending count."""
+approve / spam / remove, a dashboard panel and a menu item that show the pending count.
 
+Each moderator's queue, counts and actions cover the comments on pages they may edit
+(`moderation.permission_policy`): a newspaper editor never sees the platform's readers."""
+
+import django_filters
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
@@ -12,18 +17,56 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from hoaban.articles.models import ArticlePage
+from hoaban.core.site_access import SiteScopedObjectMixin, pages_user_may_edit
+
 from .models import Comment
-from .moderation import can_moderate, comment_moderate, comments_moderate
+from .moderation import (
+    can_moderate,
+    comment_moderate,
+    comments_moderate,
+    may_moderate,
+    moderated_by,
+)
 from .row_moderation import ModerationColumn, moderate_row
 
 Status = Comment.Status
 
 
-def pending_count() -> int:
-    return Comment.objects.filter(status=Status.PENDING).count()
+def pending_count(user) -> int:
+    return moderated_by(user).filter(status=Status.PENDING).count()
 
 
-class CommentEditView(snippet_views.EditView):
+def _articles_of(request):
+    return ArticlePage.objects.filter(pk__in=pages_user_may_edit(request.user))
+
+
+class CommentFilterSet(WagtailFilterSet):
+    # The article filter offers the moderator's own articles, not every site's.
+    article = django_filters.ModelChoiceFilter(label=_("article"), queryset=_articles_of)
+
+    class Meta:
+        model = Comment
+        fields = ["status", "article", "created_at"]
+
+
+class CommentInspectView(SiteScopedObjectMixin, snippet_views.InspectView):
+    pass
+
+
+class CommentHistoryView(SiteScopedObjectMixin, snippet_views.HistoryView):
+    pass
+
+
+class CommentUsageView(SiteScopedObjectMixin, snippet_views.UsageView):
+    pass
+
+
+class CommentDeleteView(SiteScopedObjectMixin, snippet_views.DeleteView):
+    pass
+
+
+class CommentEditView(SiteScopedObjectMixin, snippet_views.EditView):
     def save_instance(self):
         # Status changes go through the moderation service: logged, and announced to the cache.
         comment_moderate(
@@ -39,7 +82,7 @@ class PendingMenuItem(MenuItem):
 
     def render_component(self, request):
         component = super().render_component(request)
-        count = pending_count()
+        count = pending_count(request.user)
         if count:
             component.label = f"{self.label} ({count})"
         return component
@@ -54,6 +97,11 @@ class CommentViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_item_class = PendingMenuItem
     edit_view_class = CommentEditView
+    inspect_view_class = CommentInspectView
+    history_view_class = CommentHistoryView
+    usage_view_class = CommentUsageView
+    delete_view_class = CommentDeleteView
+    filterset_class = CommentFilterSet
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = [
@@ -65,7 +113,6 @@ class CommentViewSet(SnippetViewSet):
         DateColumn("created_at", label=_("Posted")),
         ModerationColumn("moderate", label=_("Moderate")),
     ]
-    list_filter = ["status", "article", "created_at"]
     search_fields = ["body", "name"]
     search_backend_name = None
     ordering = ["-created_at"]
@@ -91,7 +138,7 @@ class CommentViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return Comment.objects.select_related("article")
+        return moderated_by(request.user).select_related("article")
 
     def get_urlpatterns(self):
         return [
@@ -114,7 +161,7 @@ class ModerateBulkAction(SnippetBulkAction):
     success_message: str
 
     def check_perm(self, obj):
-        return can_moderate(self.request.user)
+        return may_moderate(self.request.user, obj)
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
@@ -177,4 +224,5 @@ class PendingCommentsPanel(Component):
         self.viewset = viewset
 
     def get_context_data(self, parent_context):
-        return {"count": pending_count(), "queue_url": self.viewset.menu_url}
+        request = parent_context["request"]
+        return {"count": pending_count(request.user), "queue_url": self.viewset.menu_url}

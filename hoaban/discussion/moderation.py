@@ -10,13 +10,21 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
-from wagtail.permission_policies import ModelPermissionPolicy
+
+from hoaban.core.site_access import SiteScopedPolicy, pages_user_may_edit
 
 from .models import Comment
 from .signals import announce_changed_articles
 
 Status = Comment.Status
-permission_policy = ModelPermissionPolicy(Comment)
+
+
+def on_pages_user_may_edit(user, comments):
+    """A moderator's comments: those on pages they may edit, so on their own site only."""
+    return comments.filter(article__in=pages_user_may_edit(user))
+
+
+permission_policy = SiteScopedPolicy(Comment, on_pages_user_may_edit)
 
 # Log action per target status; registered with Wagtail in wagtail_hooks.py.
 LOG_ACTIONS = {
@@ -33,6 +41,15 @@ LOG_ACTIONS = {
 
 def can_moderate(user) -> bool:
     return permission_policy.user_has_permission(user, "change")
+
+
+def may_moderate(user, comment: Comment) -> bool:
+    return permission_policy.user_has_permission_for_instance(user, "change", comment)
+
+
+def moderated_by(user):
+    """The comments the user may moderate."""
+    return permission_policy.instances_user_has_permission_for(user, "change")
 
 
 @transaction.atomic

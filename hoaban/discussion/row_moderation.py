@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import BaseColumn
 
 from .models import Comment
-from .moderation import can_moderate, comment_moderate
+from .moderation import can_moderate, comment_moderate, may_moderate
 
 Status = Comment.Status
 QUEUE_URL_NAME = "wagtailsnippets_discussion_comment:list"
@@ -69,6 +69,8 @@ def moderate_row(request, pk: int, action: str):
     if not can_moderate(request.user):
         raise PermissionDenied
     comment = get_object_or_404(Comment, pk=pk)
+    if not may_moderate(request.user, comment):
+        raise PermissionDenied
     status, _label, message = ROW_ACTIONS[action]
     if comment_moderate(comment=comment, status=status, user=request.user):
         messages.success(request, message % {"name": comment.name})

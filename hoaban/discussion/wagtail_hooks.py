@@ -1,4 +1,5 @@
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from .admin import (
@@ -8,8 +9,11 @@ from .admin import (
     RemoveBulkAction,
     SpamBulkAction,
 )
-from .moderation import LOG_ACTIONS, can_moderate
+from .models import Comment
+from .moderation import LOG_ACTIONS, can_moderate, permission_policy
 
+# Before the viewset: its views look the policy up by model.
+register_permission_policy(Comment, permission_policy)
 comment_viewset = CommentViewSet()
 register_snippet(comment_viewset)
 

@@ -5,6 +5,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets import AdminPageChooser
+
+from hoaban.core.site_access import user_sites
 
 from . import link_patterns
 
@@ -20,7 +23,8 @@ DAY_MINUTES = 24 * 60
 
 class SourceForm(WagtailAdminModelForm):
     """The source's link pattern picked from examples, and its interval in minutes; both are
-    written into the model's own fields (link_pattern, fetch_interval)."""
+    written into the model's own fields (link_pattern, fetch_interval). The site is one of
+    the editor's own."""
 
     link_rule = forms.ChoiceField(
         label=_("Which links on the list page are articles"),
@@ -43,6 +47,13 @@ class SourceForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         source = self.instance
+        if self.for_user is not None and "site" in self.fields:
+            self._limit_sites(user_sites(self.for_user))
+        if "default_section" in self.fields:
+            # The chooser offers the sections the editor may add pages to: their own site's.
+            self.fields["default_section"].widget = AdminPageChooser(
+                target_models=["sections.SectionPage"], user_perms="add_subpage"
+            )
         rule, folder = link_patterns.FOLDER, link_patterns.suggested_folder(source.list_url)
         if source.link_pattern:
             rule, folder = link_patterns.recognise(source.link_pattern)
@@ -61,6 +72,16 @@ class SourceForm(WagtailAdminModelForm):
         self.fields["fetch_every_minutes"].initial = round(
             source.fetch_interval.total_seconds() / 60
         )
+
+    def _limit_sites(self, sites):
+        """An editor files sources for their own sites only; working on one, they are not
+        asked which."""
+        if len(sites) == 1:
+            del self.fields["site"]
+            if not self.instance.pk:
+                self.instance.site = sites[0]
+        else:
+            self.fields["site"].queryset = sites
 
     def _rule_choices(self, origin: str, folder: str) -> list:
         """Each rule with the sample links it takes (✓) and leaves out (✗), as plain text."""

@@ -25,6 +25,7 @@ from django.utils.text import Truncator
 
 from hoaban.articles.models import ArticlePage
 from hoaban.core.newsroom import newsroom_collection
+from hoaban.core.site_access import page_in_site
 from hoaban.images.models import NewsImage
 from hoaban.sections.models import SectionPage
 
@@ -136,6 +137,14 @@ def _take_import_lock(source: Source):
 
 
 def _create_draft(source, extracted, photos, stored) -> ArticlePage:
+    section = SectionPage.objects.get(pk=source.default_section_id)
+    if not page_in_site(section, source.site):
+        # The form refuses this; a section moved to another site since must not receive
+        # the source's drafts either.
+        raise ValueError(
+            f"The section “{section.title}” is no longer on the source's site "
+            f"{source.site.hostname}: choose another section for {source.name}."
+        )
     images = {id(item.photo): _store_image(item, source, stored) for item in photos}
     lead_image = images.get(id(photos[0].photo)) if photos else None
     lead = extracted.lead
@@ -143,7 +152,6 @@ def _create_draft(source, extracted, photos, stored) -> ArticlePage:
     if len(lead) > 1000:
         body_blocks.insert(0, ("paragraph", lead))
         lead = Truncator(lead).chars(1000)
-    section = SectionPage.objects.get(pk=source.default_section_id)
     article = ArticlePage(
         title=Truncator(extracted.title).chars(255),
         locale_id=section.locale_id,
@@ -206,7 +214,7 @@ def _store_image(item: PhotoFile, source: Source, stored: list) -> NewsImage:
     caption = item.photo.caption
     stem, extension = posixpath.splitext(item.filename)
     image = NewsImage(
-        collection=newsroom_collection(),
+        collection=newsroom_collection(source.site),
         title=Truncator(caption or item.filename).chars(255),
         caption=caption[:500],
         credit=(item.photo.credit or source.name)[:255],

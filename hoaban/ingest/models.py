@@ -16,14 +16,23 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Site
 from wagtail.search import index
+
+from hoaban.core.site_access import page_in_site
 
 from .dates import DateBasis
 from .forms import SourceForm
 
 
+def default_site_id() -> int | None:
+    """A source is the default site's unless it says otherwise."""
+    return Site.objects.filter(is_default_site=True).values_list("pk", flat=True).first()
+
+
 class Source(index.Indexed, models.Model):
-    """A portal whose articles are republished, with how and how often to fetch them."""
+    """A portal whose articles are republished, with how and how often to fetch them, for one
+    site: its drafts go into that site's sections, and that site's editors manage it."""
 
     class Result(models.TextChoices):
         NEVER = "", _("Never fetched")
@@ -34,6 +43,15 @@ class Source(index.Indexed, models.Model):
         FAILED = "failed", _("Failed")
 
     name = models.CharField(_("name"), max_length=200, unique=True)
+    # PROTECT: deleting a site must not take its sources' import history with it.
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        default=default_site_id,
+        help_text=_("The site whose sections receive the imported drafts."),
+    )
     home_url = models.URLField(_("home URL"), max_length=500)
     feed_url = models.URLField(
         _("feed URL"),
@@ -98,6 +116,7 @@ class Source(index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("site"),
         FieldPanel("home_url"),
         MultiFieldPanel(
             [
@@ -144,6 +163,10 @@ class Source(index.Indexed, models.Model):
             errors["default_section"] = _(
                 "This section belongs to the %(section)s edition; pick one in %(source)s."
             ) % {"section": section.locale.get_display_name(), "source": self.language}
+        elif section is not None and self.site_id and not page_in_site(section, self.site):
+            errors["default_section"] = _(
+                "This section is not on %(site)s; pick one of that site's sections."
+            ) % {"site": self.site.site_name or self.site.hostname}
         if errors:
             raise ValidationError(errors)
 

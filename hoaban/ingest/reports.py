@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import ImportedItem, Source
+from .permissions import permission_policy as source_policy
+from .permissions import user_sources
 
 PERIODS = [(1, _("Last day")), (7, _("Last 7 days")), (30, _("Last 30 days"))]
 DEFAULT_DAYS = 7
@@ -47,7 +48,7 @@ class SyndicationReportView(ReportView):
     index_url_name = "ingest_report"
     index_results_url_name = "ingest_report_results"
     filterset_class = SourceReportFilterSet
-    permission_policy = ModelPermissionPolicy(Source)
+    permission_policy = source_policy
     any_permission_required = ["add", "change", "view"]
     list_export = [
         "name",
@@ -92,8 +93,12 @@ class SyndicationReportView(ReportView):
             .annotate(count=Count("pk"))
             .values("count")
         )
-        return Source.objects.annotate(
-            run_count=Count("runs", filter=in_period),
-            incomplete_count=Coalesce(Subquery(incomplete), 0),
-            **sums,
-        ).order_by("name")
+        return (
+            user_sources(self.request.user)
+            .annotate(
+                run_count=Count("runs", filter=in_period),
+                incomplete_count=Coalesce(Subquery(incomplete), 0),
+                **sums,
+            )
+            .order_by("name")
+        )

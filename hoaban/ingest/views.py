@@ -2,6 +2,7 @@
 it now (the real run, through the task queue)."""
 
 from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from .models import Source
+from .permissions import user_sources
 from .tasks import syndicate_source
 from .trial import try_source
 
@@ -38,11 +40,11 @@ class SourceTestView(PermissionCheckedMixin, WagtailAdminTemplateMixin, View):
     unsaved_changes = False
 
     def get(self, request, pk):
-        self.source = get_object_or_404(Source, pk=pk)
+        self.source = _own_source(request, pk)
         return self.render_to_response(self.get_context_data(form_errors=[]))
 
     def post(self, request, pk=None):
-        source = get_object_or_404(Source, pk=pk) if pk else Source()
+        source = _own_source(request, pk) if pk else Source()
         saved = _where(source)
         form = self.form_class(request.POST, instance=source, for_user=request.user)
         form.is_valid()  # fills the instance in memory; only the "where" fields matter here
@@ -83,6 +85,14 @@ class SourceTestView(PermissionCheckedMixin, WagtailAdminTemplateMixin, View):
         return context
 
 
+def _own_source(request, pk) -> Source:
+    """A source of one of the user's sites; another site's is refused, as in the edit view."""
+    source = get_object_or_404(Source, pk=pk)
+    if not user_sources(request.user).filter(pk=source.pk).exists():
+        raise PermissionDenied
+    return source
+
+
 def _where(source: Source) -> tuple:
     return (source.feed_url, source.list_url, source.link_pattern)
 
@@ -94,7 +104,7 @@ class FetchNowView(PermissionCheckedMixin, View):
     permission_policy = None
 
     def post(self, request, pk):
-        source = get_object_or_404(Source, pk=pk)
+        source = _own_source(request, pk)
         result = syndicate_source.enqueue(source.pk)
         report = [messages.button(reverse("ingest_report"), _("Syndication report"))]
         if result.status == TaskResultStatus.SUCCESSFUL:

@@ -6,12 +6,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
+
+from hoaban.core.site_access import SiteScopedObjectMixin
 
 from .dates import DateBasis
 from .models import ImportedItem, Source
+from .permissions import permission_policy, user_sources
 from .reports import SyndicationReportView
 from .views import FetchNowView, SourceTestView, source_url
 
@@ -31,26 +36,45 @@ class SourceIndexView(IndexView):
         return buttons
 
 
-class SourceEditView(EditView):
+class SourceEditView(SiteScopedObjectMixin, EditView):
     @cached_property
     def header_more_buttons(self):
         url = source_url("test", self.object)
         return [_test_button(url), *super().header_more_buttons]
 
 
+class SourceDeleteView(SiteScopedObjectMixin, snippet_views.DeleteView):
+    pass
+
+
+class SourceHistoryView(SiteScopedObjectMixin, snippet_views.HistoryView):
+    pass
+
+
+class SourceUsageView(SiteScopedObjectMixin, snippet_views.UsageView):
+    pass
+
+
 class SourceViewSet(SnippetViewSet):
-    """The Sources screens, open to whoever holds the Source model's permissions."""
+    """The Sources screens, open to whoever holds the Source model's permissions, each with
+    the sources of their own sites (`permissions.py`)."""
 
     model = Source
     icon = "download"
     menu_label = _("Sources")
-    list_display = ["name", "language", "default_section", "active", "last_fetched_at"]
+    list_display = ["name", "site", "language", "default_section", "active", "last_fetched_at"]
     list_filter = ["active", "language"]
     search_fields = ["name"]
     add_to_admin_menu = True
     menu_order = 310
     index_view_class = SourceIndexView
     edit_view_class = SourceEditView
+    delete_view_class = SourceDeleteView
+    history_view_class = SourceHistoryView
+    usage_view_class = SourceUsageView
+
+    def get_queryset(self, request):
+        return user_sources(request.user).select_related("site", "default_section")
 
     def get_urlpatterns(self):
         test_view = SourceTestView.as_view(
@@ -66,6 +90,8 @@ class SourceViewSet(SnippetViewSet):
         ]
 
 
+# Before the viewset: its views look the policy up by model.
+register_permission_policy(Source, permission_policy)
 register_snippet(SourceViewSet)
 
 

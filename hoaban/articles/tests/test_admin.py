@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import Page, WorkflowPage
+from wagtail.models import WorkflowPage
 
 from hoaban.articles.models import ArticlePage
 from hoaban.core.newsroom import EDITORS, REPORTERS, WORKFLOW_NAME, ensure_newsroom_roles
@@ -56,30 +56,36 @@ def test_editor_can_add_an_article_through_the_admin(client, news_site, superuse
     assert sorted(tag.slug for tag in article.tags.all()) == ["dien-bien", "hop-tac-quoc-te"]
 
 
-def test_newsroom_roles_give_reporters_no_publish_right(db):
-    reporters, editors = ensure_newsroom_roles()
+def test_newsroom_roles_give_reporters_no_publish_right(news_site):
+    (roles,) = ensure_newsroom_roles()
     ensure_newsroom_roles()  # idempotent
-    root = Page.get_first_root_node()
+    home = news_site.home
     reporter_rights = set(
-        reporters.page_permissions.filter(page=root).values_list("permission__codename", flat=True)
+        roles.reporters.page_permissions.filter(page=home).values_list(
+            "permission__codename", flat=True
+        )
     )
     editor_rights = set(
-        editors.page_permissions.filter(page=root).values_list("permission__codename", flat=True)
+        roles.editors.page_permissions.filter(page=home).values_list(
+            "permission__codename", flat=True
+        )
     )
     assert "publish_page" not in reporter_rights
     assert {"add_page", "change_page"} <= reporter_rights
     assert {"publish_page", "unlock_page"} <= editor_rights
     assert Group.objects.filter(name__in=[REPORTERS, EDITORS]).count() == 2
-    assert WorkflowPage.objects.get(page=root).workflow.name == WORKFLOW_NAME
+    assert WorkflowPage.objects.get(page=home).workflow.name == WORKFLOW_NAME
+    # Not on the tree's root, where it would cover every site.
+    assert not WorkflowPage.objects.filter(page__depth=1, workflow=roles.workflow).exists()
 
 
 def test_reporter_submits_for_review_and_editor_approves(client, news_site):
-    reporters, editors = ensure_newsroom_roles()
+    (roles,) = ensure_newsroom_roles()
     users = get_user_model()
     reporter = users.objects.create_user("phongvien", password="pw")
-    reporter.groups.add(reporters)
+    reporter.groups.add(roles.reporters)
     editor = users.objects.create_user("bientap", password="pw")
-    editor.groups.add(editors)
+    editor.groups.add(roles.editors)
     article = news_site.article(title="Bài chờ duyệt", publish=False)
 
     client.force_login(reporter)

@@ -71,14 +71,15 @@ def _member(name, group_name):
     return user
 
 
+# After the site: the roles' page grants sit on its edition homes.
 @pytest.fixture
-def reporter(db):
+def reporter(news_site):
     ensure_newsroom_roles()
     return _member("phongvien", REPORTERS)
 
 
 @pytest.fixture
-def editor(db):
+def editor(news_site):
     ensure_newsroom_roles()
     return _member("bientap", EDITORS)
 

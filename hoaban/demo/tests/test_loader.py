@@ -1,9 +1,11 @@
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from taggit.models import Tag
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from hoaban.articles.models import ArticlePage
+from hoaban.core.site_access import user_site_ids
+from hoaban.core.sites import home_paths
 from hoaban.images.models import NewsImage, PhotoText
 from hoaban.images.texts import PhotoTexts
 from hoaban.readership.models import HourlyReads
@@ -79,3 +81,18 @@ def test_demo_loader_runs_twice_and_changes_nothing_the_second_time(db, tmp_path
     for story in topic.timeline():
         captions = [photo.caption for photo in story.photos()]
         assert len(set(captions)) == 2, captions
+
+    # Each site's newsroom works on its own site, every edition of it; the admin on both.
+    newspaper = Site.objects.get(is_default_site=True)
+    platform = Site.objects.get(hostname="localhost")
+    users = {user.username: user for user in get_user_model().objects.all()}
+    assert user_site_ids(users["editor"]) == {newspaper.pk}
+    assert user_site_ids(users["reporter"]) == {newspaper.pk}
+    assert user_site_ids(users["platform-editor"]) == {platform.pk}
+    assert user_site_ids(users["platform-reporter"]) == {platform.pk}
+    assert user_site_ids(users["admin"]) == {newspaper.pk, platform.pk}
+    platform_homes = Page.objects.filter(path__in=home_paths(platform))
+    assert platform_homes.count() == 3
+    for home in platform_homes:
+        assert home.permissions_for_user(users["platform-editor"]).can_publish()
+        assert not home.permissions_for_user(users["editor"]).can_edit()

@@ -15,8 +15,8 @@ QUEUE = "/admin/snippets/discussion/comment/"
 
 
 @pytest.fixture
-def editor_client(client, db):
-    ensure_newsroom_roles()
+def editor_client(client, news_site):
+    ensure_newsroom_roles()  # after the site: the editors' grants sit on its homes
     user = get_user_model().objects.create_user("bientap", password="mat-khau-1")
     user.groups.add(Group.objects.get(name=EDITORS))
     client.force_login(user)
@@ -143,7 +143,7 @@ def test_row_actions_take_only_a_post_with_a_csrf_token(editor_client, comments)
     assert comments[0].status == Status.PENDING
 
 
-def test_reporters_cannot_moderate_from_the_row(client, comments):
+def test_reporters_cannot_moderate_from_the_row(client, news_site, comments):
     ensure_newsroom_roles()
     reporter = get_user_model().objects.create_user("phongvien", password="mat-khau-1")
     reporter.groups.add(Group.objects.get(name=REPORTERS))

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import translation
 from django.utils.formats import date_format
 from wagtail.images import get_image_model
-from wagtail.models import Page, Revision
+from wagtail.models import GroupPagePermission, Page, Revision
 
 from hoaban.articles.models import ArticlePage
 from hoaban.core.newsroom import REPORTERS, ensure_newsroom_roles
@@ -38,13 +38,21 @@ def _user(username, *groups):
 
 
 @pytest.fixture
-def source_keepers(db):
-    """A group holding the Source permissions, as the Editors group does in the newsroom."""
+def source_keepers(news_site):
+    """A group holding the Source permissions, as the Editors group does in the newsroom, and
+    working on the newspaper's pages: sources are managed by the site's own newsroom."""
     ensure_newsroom_roles()
     group = Group.objects.create(name="Biên tập nguồn tin")
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
         *Permission.objects.filter(content_type__app_label="ingest", content_type__model="source"),
+    )
+    GroupPagePermission.objects.create(
+        group=group,
+        page=news_site.home,
+        permission=Permission.objects.get(
+            content_type__app_label="wagtailcore", codename="change_page"
+        ),
     )
     return group
 

@@ -18,5 +18,5 @@ class Command(BaseCommand):
                 self.stdout.write(f"  created {number} {kind}")
         else:
             self.stdout.write("  the demo content was already there; nothing changed")
-        accounts = ", ".join(f"{user} / {password}" for user, password, _ in ACCOUNTS)
+        accounts = ", ".join(f"{user} / {password}" for user, password, *_ in ACCOUNTS)
         self.stdout.write(self.style.SUCCESS(f"Demo ready. Accounts: {accounts}"))
