@@ -53,15 +53,7 @@ class NewsSite:
         return article
 
 
-def build_site(language_code="vi") -> NewsSite:
-    """Home, four sections (one a video listing) and a topic in the given locale."""
-    locale, _ = Locale.objects.get_or_create(language_code=language_code)
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Báo Điện Biên Phủ", locale=locale))
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "root_page": home, "site_name": "Hoa Ban"},
-    )
+def _build_edition(home, locale) -> NewsSite:
     site = NewsSite(home=home)
     for key, title in SECTION_TITLES.items():
         listing = "videos" if key == "videos" else "own"
@@ -74,6 +66,41 @@ def build_site(language_code="vi") -> NewsSite:
     topic.save_revision().publish()
     site.topic = topic
     return site
+
+
+def build_site(language_code="vi") -> NewsSite:
+    """Home, four sections (one a video listing) and a topic in the given locale."""
+    locale, _ = Locale.objects.get_or_create(language_code=language_code)
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Báo Điện Biên Phủ", locale=locale))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "root_page": home, "site_name": "Hoa Ban"},
+    )
+    return _build_edition(home, locale)
+
+
+SECOND_SITE_HOST = "quangba.test"
+SECOND_SITE_NAME = "Cổng Quảng bá Việt Nam"
+
+
+def build_second_site(hostname=SECOND_SITE_HOST) -> NewsSite:
+    """A second site of the install beside build_site()'s (the national platform at
+    `hostname`, publisher "Cổng Quảng bá Việt Nam"), with the same sections and topic, so
+    both sites have pages at the same paths."""
+    from hoaban.core.models import NewsroomSettings
+
+    locale, _ = Locale.objects.get_or_create(language_code="vi")
+    home = Page.get_first_root_node().add_child(
+        instance=HomePage(title=SECOND_SITE_NAME, slug="cong-quang-ba", locale=locale)
+    )
+    site = Site.objects.create(
+        hostname=hostname, port=80, root_page=home, site_name=SECOND_SITE_NAME
+    )
+    NewsroomSettings.objects.create(
+        site=site, publisher_name=SECOND_SITE_NAME, tagline="Quảng bá hình ảnh Việt Nam"
+    )
+    return _build_edition(home, locale)
 
 
 def translate(page, language_code, *, publish=True, **fields):

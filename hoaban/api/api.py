@@ -23,7 +23,7 @@ from wagtail.models import Locale, Site
 
 from hoaban.core.models import NewsroomSettings
 from hoaban.core.public_url import absolute_url
-from hoaban.core.visibility import visible
+from hoaban.core.visibility import seen, visible
 from hoaban.search import query as reader_query
 from hoaban.search import services as search_service
 from hoaban.seo.structured_data import ShareContext
@@ -410,8 +410,10 @@ def most_read(
         raise Http404(_("This edition has no content yet."))
     chosen_section = None
     if section:
-        sections = queries.edition_sections(language.pk).values()
-        chosen_section = next((s for s in sections if s.slug == section and s.live), None)
+        # The edition's sections of every site are loaded for the labels anyway; the reader's
+        # site's own is the one meant (both sites may have a section of this slug).
+        sections = seen(queries.edition_sections(language.pk).values(), language)
+        chosen_section = next((s for s in sections if s.slug == section), None)
         if chosen_section is None:
             raise Http404(_("No published section of this edition has this slug."))
     ranked = ranking.most_read(language, section=chosen_section, window=window, count=limit)
