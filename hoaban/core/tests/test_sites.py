@@ -202,3 +202,35 @@ def test_a_tag_only_the_other_site_files_has_no_page_here(client, two_sites):
     assert client.get(f"/vi/tags/{slug}/", HTTP_HOST=platform.host).status_code == 200
     assert client.get(f"/vi/tags/{slug}/").status_code == 404
     assert client.get(f"/vi/feeds/tags/{slug}/rss.xml").status_code == 404
+
+
+def test_the_api_answers_for_the_site_its_site_parameter_names(client, two_sites):
+    platform, newspaper = two_sites["platform"], two_sites["newspaper"]
+    answer = client.get(f"/api/v1/articles/?site={SECOND_SITE_HOST}&limit=1").json()
+    assert answer["count"] == 2
+    assert (
+        answer["items"][0]["url"]
+        == f"http://{SECOND_SITE_HOST}/vi/tin-tuc-chinh-tri/{platform.slugs[0]}/"
+    )
+    assert answer["next"].startswith(f"http://{SECOND_SITE_HOST}/api/v1/articles/?")
+    found = client.get(f"/api/v1/most-read/?locale=vi&site={SECOND_SITE_HOST.upper()}").json()
+    assert {item["title"] for item in found["items"]} == {
+        "Quảng bá du lịch Mường Phăng",
+        "Đặc sản Mường Phăng",
+    }
+    own = client.get(f"/api/v1/articles/{newspaper.first.pk}/?site=localhost")
+    assert own.status_code == 200
+    other = client.get(f"/api/v1/articles/{newspaper.first.pk}/?site={SECOND_SITE_HOST}")
+    assert other.status_code == 404
+
+
+def test_an_unknown_site_parameter_is_refused_naming_the_sites(client, two_sites):
+    answer = client.get("/api/v1/articles/?site=baodienbien.example")
+    assert answer.status_code == 400
+    assert answer.json()["detail"] == (
+        "No site has the host name “baodienbien.example”. Sites: localhost, quangba.test."
+    )
+    schema = client.get("/api/v1/openapi.json").json()
+    for path in ("/api/v1/articles/", "/api/v1/search/", "/api/v1/most-read/"):
+        names = {parameter["name"] for parameter in schema["paths"][path]["get"]["parameters"]}
+        assert "site" in names, path
