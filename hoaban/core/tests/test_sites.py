@@ -12,6 +12,7 @@ import pytest
 from django.core import signing
 from django.utils import timezone
 from taggit.models import Tag
+from wagtail.models import Locale
 
 from hoaban.articles import queries
 from hoaban.core.sites import CurrentSiteMiddleware
@@ -21,6 +22,7 @@ from hoaban.pagecache import store
 from hoaban.people.models import Person
 from hoaban.readership.models import HourlyReads
 from hoaban.readership.store import hour_of
+from hoaban.tagging.models import TagName
 from hoaban.testing import SECOND_SITE_HOST, SECOND_SITE_NAME, build_second_site, translate
 
 VIDEO = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
@@ -282,3 +284,19 @@ def test_each_sites_english_edition_shows_its_own_stories(client, news_site, set
                 False,
                 set(),
             ), (host, path)
+
+
+def test_a_renamed_tag_redirects_on_every_site(client, news_site):
+    platform = build_second_site()
+    for site in (news_site, platform):
+        translate(site.home, "en", title=f"{site.home.title} (English)")
+        translate(site.sections["news"], "en", title="News - Politics")
+        translate(site.article("news", tags=["Du lịch"]), "en", title="Tourism in Mường Phăng")
+    english = Locale.objects.get(language_code="en")
+    TagName.objects.create(tag=Tag.objects.get(name="Du lịch"), locale=english, name="Tourism")
+    english = TagName.objects.get(slug="tourism")
+    english.name, english.slug = "Travel", "travel"
+    english.save()
+    for host in ("testserver", SECOND_SITE_HOST):
+        moved = client.get("/en/tags/tourism/", HTTP_HOST=host)
+        assert (moved.status_code, moved["Location"]) == (301, "/en/tags/travel/"), host
