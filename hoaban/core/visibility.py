@@ -75,20 +75,13 @@ def in_edition(queryset, *locales):
     return queryset.alias(edition=F("locale_id") + 0).filter(edition__in=ids)
 
 
-def site_paths(site=None) -> list[str] | None:
-    """Tree paths the pages of `site` (the request's site when not given) are under, or None
-    when there is nothing to narrow (one site in the install, or no site known): for the
-    queries written in SQL, which cannot take `on_site()`."""
-    site = scope_site(site)
-    return None if site is None else home_paths(site)
-
-
 def on_site(queryset, site=None):
     """`queryset` narrowed to the pages of `site` (the request's site when not given); as it
     is when the install has one site or no site is known."""
-    paths = site_paths(site)
-    if paths is None:
+    site = scope_site(site)
+    if site is None:
         return queryset
+    paths = home_paths(site)
     if not paths:
         return queryset.none()
     return queryset.filter(reduce(operator.or_, (Q(path__startswith=p) for p in paths)))

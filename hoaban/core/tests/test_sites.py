@@ -14,8 +14,6 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Locale
 
-from hoaban.articles import queries
-from hoaban.core.sites import CurrentSiteMiddleware
 from hoaban.discussion.forms import ISSUED_SALT
 from hoaban.discussion.models import Comment
 from hoaban.pagecache import store
@@ -248,42 +246,6 @@ def test_an_unknown_site_parameter_is_refused_naming_the_sites(client, two_sites
     for path in ("/api/v1/articles/", "/api/v1/search/", "/api/v1/most-read/"):
         names = {parameter["name"] for parameter in schema["paths"][path]["get"]["parameters"]}
         assert "site" in names, path
-
-
-def test_another_sites_busy_tag_does_not_crowd_out_related_stories(rf, news_site, monkeypatch):
-    platform = build_second_site()
-    older = news_site.article("business", title="Hoa Ban nở trắng Mường Phăng", tags=[SEARCHED])
-    read = news_site.article("news", title="Lễ hội Hoa Ban ở Mường Phăng", tags=[SEARCHED])
-    for number in range(3):
-        platform.article("news", title=f"Quảng bá Mường Phăng số {number}", tags=[SEARCHED])
-    # Only the two newest taggings of each tag are weighed: all three are the platform's.
-    monkeypatch.setattr(queries, "RELATED_CANDIDATES", 2)
-    tag_ids = list(read.tags.values_list("pk", flat=True))
-    related = CurrentSiteMiddleware(lambda request: queries.related_articles(read, tag_ids))
-    assert [article.pk for article in related(rf.get("/vi/"))] == [older.pk]
-
-
-def test_each_sites_english_edition_shows_its_own_stories(client, news_site, settings):
-    settings.HOABAN_PAGE_CACHE = True
-    platform = build_second_site()
-    slugs = {}
-    for host, site, title, slug in (
-        ("testserver", news_site, "Russian classes in Mường Phăng", "russian-classes"),
-        (SECOND_SITE_HOST, platform, "Specialities of Mường Phăng", "specialities"),
-    ):
-        translate(site.home, "en", title=f"{site.home.title} (English)")
-        translate(site.sections["news"], "en", title="News - Politics")
-        translate(site.article("news", tags=[SEARCHED]), "en", title=title, slug=slug)
-        slugs[host] = f"/{slug}/"
-    for host, own in slugs.items():
-        other = next(slug for key, slug in slugs.items() if key != host)
-        for path in ("/en/", "/en/tin-tuc-chinh-tri/", "/en/feeds/rss.xml", "/sitemap-en.xml"):
-            text = client.get(path, HTTP_HOST=host).content.decode()
-            assert (own in text, other in text, _foreign_hosts(text, host)) == (
-                True,
-                False,
-                set(),
-            ), (host, path)
 
 
 def test_a_renamed_tag_redirects_on_every_site(client, news_site):
