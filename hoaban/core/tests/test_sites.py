@@ -248,6 +248,29 @@ def test_an_unknown_site_parameter_is_refused_naming_the_sites(client, two_sites
         assert "site" in names, path
 
 
+def test_each_sites_english_edition_shows_its_own_stories(client, news_site, settings):
+    settings.HOABAN_PAGE_CACHE = True
+    platform = build_second_site()
+    slugs = {}
+    for host, site, title, slug in (
+        ("testserver", news_site, "Russian classes in Mường Phăng", "russian-classes"),
+        (SECOND_SITE_HOST, platform, "Specialities of Mường Phăng", "specialities"),
+    ):
+        translate(site.home, "en", title=f"{site.home.title} (English)")
+        translate(site.sections["news"], "en", title="News - Politics")
+        translate(site.article("news", tags=[SEARCHED]), "en", title=title, slug=slug)
+        slugs[host] = f"/{slug}/"
+    for host, own in slugs.items():
+        other = next(slug for key, slug in slugs.items() if key != host)
+        for path in ("/en/", "/en/tin-tuc-chinh-tri/", "/en/feeds/rss.xml", "/sitemap-en.xml"):
+            text = client.get(path, HTTP_HOST=host).content.decode()
+            assert (own in text, other in text, _foreign_hosts(text, host)) == (
+                True,
+                False,
+                set(),
+            ), (host, path)
+
+
 def test_a_renamed_tag_redirects_on_every_site(client, news_site):
     platform = build_second_site()
     for site in (news_site, platform):
