@@ -5,7 +5,7 @@ from django.core.signals import setting_changed
 from django.utils import translation
 from wagtail.models import Locale
 
-from hoaban.testing import build_platform_site, build_site, empty_caches
+from hoaban.testing import build_second_site, build_site, empty_caches
 
 
 def pytest_sessionstart(session):
@@ -32,7 +32,7 @@ def news_site(db):
 @pytest.fixture
 def platform_site(news_site):
     """The national platform beside the newspaper (`news_site`, the default site)."""
-    return build_platform_site()
+    return build_second_site()
 
 
 @pytest.fixture

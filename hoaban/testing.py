@@ -68,6 +68,10 @@ def build_site(language_code="vi", *, hostname=None, title="Báo Điện Biên P
         )
     else:
         Site.objects.create(hostname=hostname, port=80, root_page=home, site_name=title)
+    return _build_edition(home, locale)
+
+
+def _build_edition(home, locale) -> NewsSite:
     site = NewsSite(home=home)
     for key, title in SECTION_TITLES.items():
         listing = "videos" if key == "videos" else "own"
@@ -82,23 +86,23 @@ def build_site(language_code="vi", *, hostname=None, title="Báo Điện Biên P
     return site
 
 
-PLATFORM_HOST = "congquangba.example"
+SECOND_SITE_HOST = "quangba.test"
+SECOND_SITE_NAME = "Cổng Quảng bá Việt Nam"
 
 
-def build_platform_site() -> NewsSite:
-    """A second site beside the default one, as the national platform is: its own host, a
-    Vietnamese home and one section (key "news", so `article()` files there)."""
-    locale, _ = Locale.objects.get_or_create(language_code="vi")
-    home = Page.get_first_root_node().add_child(
-        instance=HomePage(title="Cổng Quảng bá Việt Nam", slug="platform-vi", locale=locale)
+def build_second_site(hostname=SECOND_SITE_HOST) -> NewsSite:
+    """A second site of the install beside build_site()'s (the national platform at
+    `hostname`, publisher "Cổng Quảng bá Việt Nam"), with the same sections and topic, so
+    both sites have pages at the same paths."""
+    from hoaban.core.models import NewsroomSettings
+
+    built = build_site(hostname=hostname, title=SECOND_SITE_NAME)
+    NewsroomSettings.objects.create(
+        site=Site.objects.get(hostname=hostname),
+        publisher_name=SECOND_SITE_NAME,
+        tagline="Quảng bá hình ảnh Việt Nam",
     )
-    Site.objects.create(hostname=PLATFORM_HOST, root_page=home, site_name="Cổng Quảng bá Việt Nam")
-    section = SectionPage(
-        title="Du lịch Việt Nam", listing="own", show_in_menus=True, locale=locale
-    )
-    home.add_child(instance=section)
-    section.save_revision().publish()
-    return NewsSite(home=home, sections={"news": section})
+    return built
 
 
 def translate(page, language_code, *, publish=True, **fields):

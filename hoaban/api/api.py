@@ -23,7 +23,8 @@ from wagtail.models import Locale, Site
 
 from hoaban.core.models import NewsroomSettings
 from hoaban.core.public_url import absolute_url
-from hoaban.core.visibility import visible
+from hoaban.core.sites import current_site, read_site, site_named
+from hoaban.core.visibility import seen, visible
 from hoaban.search import query as reader_query
 from hoaban.search import services as search_service
 from hoaban.seo.structured_data import ShareContext
@@ -71,7 +72,8 @@ BAD_REQUEST = {
         400: {
             "description": (
                 "A query parameter the endpoint does not take, a name in `fields` that is not "
-                "an article field, or a NUL character in a parameter; `detail` says which."
+                "an article field, a `site` the install does not serve, or a NUL character in "
+                "a parameter; `detail` says which."
             )
         }
     }
@@ -89,10 +91,23 @@ IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
 def _share(request) -> ShareContext:
-    site = Site.find_for_request(request)
-    return ShareContext(
-        request, NewsroomSettings.for_request(request).publisher_name if site else ""
-    )
+    site = current_site()
+    return ShareContext(request, NewsroomSettings.for_site(site).publisher_name if site else "")
+
+
+def _read_site(request, hostname: str | None) -> None:
+    """Answer for the site named by `?site=` instead of the one the request's host names."""
+    if not hostname:
+        return
+    site = site_named(hostname)
+    if site is None:
+        known = Site.objects.order_by("hostname").values_list("hostname", flat=True)
+        raise HttpError(
+            400,
+            _("No site has the host name “%(site)s”. Sites: %(known)s.")
+            % {"site": hostname, "known": ", ".join(dict.fromkeys(known))},
+        )
+    read_site(request, site)
 
 
 def _locale(code):
@@ -151,6 +166,14 @@ def _paged(request, share, queryset, fields, limit, offset, count=None):
 PageId = Path(..., ge=1, le=2**31 - 1, description="The page's id.")
 Limit = Query(20, ge=1, le=MAX_LIMIT, description="Items per page (1–100).")
 Offset = Query(0, ge=0, le=100_000, description="Items to skip.")
+SiteParam = Query(
+    None,
+    description=(
+        "Host name of the site whose content to return, e.g. `localhost`; by default the site "
+        "the request's host names. Addresses in the answer are on that site's; an unknown host "
+        "name is answered 400 with the known ones."
+    ),
+)
 FieldsParam = Query(
     None,
     description=(
@@ -210,6 +233,7 @@ def list_articles(
     topic: str | None = Query(None, description="Topic slug."),
     since: IsoDate | None = Query(None, description="Published on or after this date."),
     until: IsoDate | None = Query(None, description="Published on or before this date."),
+    site: str | None = SiteParam,
     fields: str | None = FieldsParam,
     limit: int = Limit,
     offset: int = Offset,
@@ -217,6 +241,7 @@ def list_articles(
     from hoaban.sections.models import SectionPage
     from hoaban.topics.models import TopicPage
 
+    _read_site(request, site)
     chosen = _fields(fields)
     articles = service.article_queryset()
     language = _locale(locale)
@@ -251,7 +276,13 @@ def list_articles(
     tags=["articles"],
     summary="One published article with its body",
 )
-def get_article(request: HttpRequest, article_id: int = PageId, fields: str | None = FieldsParam):
+def get_article(
+    request: HttpRequest,
+    article_id: int = PageId,
+    site: str | None = SiteParam,
+    fields: str | None = FieldsParam,
+):
+    _read_site(request, site)
     chosen = _fields(fields, default=(*service.DEFAULT_FIELDS, "translation_key"))
     found = service.load(service.article_queryset(with_body=True).filter(pk=article_id), chosen)
     if not found:
@@ -273,9 +304,14 @@ def get_article(request: HttpRequest, article_id: int = PageId, fields: str | No
     tags=["sections"],
     summary="Sections of the editions, in menu order",
 )
-def list_sections(request: HttpRequest, locale: LanguageCode | None = Query(None)):
+def list_sections(
+    request: HttpRequest,
+    locale: LanguageCode | None = Query(None),
+    site: str | None = SiteParam,
+):
     from hoaban.sections.models import SectionPage
 
+    _read_site(request, site)
     share = _share(request)
     return [_section_data(share, section) for section in _published(SectionPage, locale)]
 
@@ -287,9 +323,10 @@ def list_sections(request: HttpRequest, locale: LanguageCode | None = Query(None
     tags=["sections"],
     summary="One section",
 )
-def get_section(request: HttpRequest, section_id: int = PageId):
+def get_section(request: HttpRequest, section_id: int = PageId, site: str | None = SiteParam):
     from hoaban.sections.models import SectionPage
 
+    _read_site(request, site)
     return _section_data(_share(request), _one_published(SectionPage, section_id))
 
 
@@ -313,9 +350,14 @@ def _section_data(share, section):
     tags=["topics"],
     summary="Topics (running stories)",
 )
-def list_topics(request: HttpRequest, locale: LanguageCode | None = Query(None)):
+def list_topics(
+    request: HttpRequest,
+    locale: LanguageCode | None = Query(None),
+    site: str | None = SiteParam,
+):
     from hoaban.topics.models import TopicPage
 
+    _read_site(request, site)
     share = _share(request)
     return [_topic_data(share, topic) for topic in _published(TopicPage, locale)]
 
@@ -327,9 +369,10 @@ def list_topics(request: HttpRequest, locale: LanguageCode | None = Query(None))
     tags=["topics"],
     summary="One topic",
 )
-def get_topic(request: HttpRequest, topic_id: int = PageId):
+def get_topic(request: HttpRequest, topic_id: int = PageId, site: str | None = SiteParam):
     from hoaban.topics.models import TopicPage
 
+    _read_site(request, site)
     return _topic_data(_share(request), _one_published(TopicPage, topic_id))
 
 
@@ -357,10 +400,12 @@ def search_articles(
     request: HttpRequest,
     q: str = Query(..., min_length=1, max_length=200, description="Words to look for."),
     locale: LanguageCode | None = Query(None),
+    site: str | None = SiteParam,
     fields: str | None = FieldsParam,
     limit: int = Limit,
     offset: int = Offset,
 ):
+    _read_site(request, site)
     chosen = _fields(fields)
     # The same reading of the query as the search page: folded words and quoted phrases, so
     # accents are optional and no search-engine syntax reaches the backend.
@@ -398,11 +443,13 @@ def most_read(
     section: str | None = Query(None, description="Section slug in that edition."),
     window: Literal["24h", "7d"] = Query("24h", description="Count reads over 24 hours or 7 days."),
     limit: int = Query(5, ge=1, le=20, description="Stories to return (1–20)."),
+    site: str | None = SiteParam,
     fields: str | None = FieldsParam,
 ):
     from hoaban.articles import queries
     from hoaban.readership import ranking
 
+    _read_site(request, site)
     chosen = _fields(fields)
     request.changes_without_publishing = True  # no Last-Modified (ReadApiMiddleware)
     language = Locale.objects.filter(language_code=locale).first()
@@ -410,8 +457,10 @@ def most_read(
         raise Http404(_("This edition has no content yet."))
     chosen_section = None
     if section:
-        sections = queries.edition_sections(language.pk).values()
-        chosen_section = next((s for s in sections if s.slug == section and s.live), None)
+        # The edition's sections of every site are loaded for the labels anyway; the reader's
+        # site's own is the one meant (both sites may have a section of this slug).
+        sections = seen(queries.edition_sections(language.pk).values(), language)
+        chosen_section = next((s for s in sections if s.slug == section), None)
         if chosen_section is None:
             raise Http404(_("No published section of this edition has this slug."))
     ranked = ranking.most_read(language, section=chosen_section, window=window, count=limit)

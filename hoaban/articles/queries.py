@@ -153,7 +153,13 @@ def _newest_tagged(tag_ids, exclude_pk) -> list[int]:
     an article once per tag it carries, in one query: a LIMIT per tag, since the tag index holds
     its taggings in id order and each is read straight off it (one ORDER BY over several tags
     would sort all their taggings). Written as SQL because the ORM cannot slice the parts of a
-    UNION on SQLite."""
+    UNION on SQLite.
+
+    The taggings of every site and edition are weighed; `related_articles` keeps the ones the
+    reader may see (`visible()`, the reader's site included). Narrowing here to the site's
+    pages joins each tagging to its page, and a tag the other site uses far more is then read
+    to its end on every render (10.5 ms against 0.6 ms at 3,000 articles on the demo's two
+    sites, growing with the other site's archive)."""
     if not tag_ids:
         return []
     through = _article_model().tags.through

@@ -35,12 +35,24 @@ class CurrentSiteMiddleware:
 
 
 def current_site() -> Site | None:
-    """The site of the request being served (Wagtail's `Site.find_for_request`, which keeps it
-    on the request), or None outside a request."""
+    """The site of the request being served: the one `read_site` chose for it, else the one
+    its host names (Wagtail's `Site.find_for_request`, which keeps it on the request); None
+    outside a request."""
     request = _request.get()
     if request is None:
         return None
-    return Site.find_for_request(request)
+    return getattr(request, "_hoaban_site", None) or Site.find_for_request(request)
+
+
+def site_named(hostname: str) -> Site | None:
+    """The site whose Site record has the host name `hostname` (any port), or None."""
+    return Site.objects.filter(hostname__iexact=hostname.strip()).order_by("port", "pk").first()
+
+
+def read_site(request, site: Site) -> None:
+    """Serve `request` for `site` whatever host it came to (the read API's `?site=`): listings,
+    addresses and the publisher's name are then that site's."""
+    request._hoaban_site = site
 
 
 def site_count() -> int:

@@ -3,6 +3,8 @@ announce it (hoaban.core.events) with the old address and the new one, and leave
 redirect (Wagtail's, editable under Settings → Redirects) from the old addresses to the new
 ones, so links already shared keep working."""
 
+from urllib.parse import urlsplit
+
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import translation
 
@@ -12,11 +14,13 @@ from hoaban.core.public_url import page_location
 from .models import TagName
 
 
-def _home(locale):
+def _homes(locale) -> list:
+    """The edition's live home on each site of the install that has the edition: every site
+    has its own tag pages, and its own redirects."""
     from hoaban.home.models import HomePage
 
-    home = HomePage.objects.live().filter(locale=locale, depth=2).first()
-    return home if home is not None and home.full_url else None
+    homes = HomePage.objects.live().filter(locale=locale, depth=2)
+    return [home for home in homes if home.full_url]
 
 
 def tag_paths(home, slug) -> list[str]:
@@ -57,17 +61,22 @@ def redirect_old_slug(sender, instance, created, **kwargs):
     from wagtail.contrib.redirects.models import Redirect
 
     old = getattr(instance, "loaded_slug", None)
-    home = _home(instance.locale)
-    if created or not old or old == instance.slug or home is None:
+    if created or not old or old == instance.slug:
         return
-    site = home.get_site()
-    new_paths = tag_paths(home, instance.slug)
-    # Renamed back: the address serves the tag again.
-    Redirect.objects.filter(
-        site=site, old_path__in=[Redirect.normalise_path(path) for path in new_paths]
-    ).delete()
-    for old_path, new_path in zip(tag_paths(home, old), new_paths, strict=True):
-        Redirect.add_redirect(old_path, redirect_to=new_path, site=site, automatically_created=True)
+    for home in _homes(instance.locale):
+        site = home.get_site()
+        new_paths = tag_paths(home, instance.slug)
+        # Renamed back: the address serves the tag again.
+        Redirect.objects.filter(
+            site=site, old_path__in=[Redirect.normalise_path(path) for path in new_paths]
+        ).delete()
+        for old_path, new_path in zip(tag_paths(home, old), new_paths, strict=True):
+            # With several sites Wagtail gives a home's URL in full; the redirect stays on
+            # its own site, so its target is the path.
+            target = urlsplit(new_path).path
+            Redirect.add_redirect(
+                old_path, redirect_to=target, site=site, automatically_created=True
+            )
     instance.loaded_slug = instance.slug
 
 

@@ -57,6 +57,9 @@ def test_unknown_query_parameter_is_refused_with_the_known_ones(client, story):
     assert "locale" in detail
     response = client.get(f"{API}/topics/{story.pk}/?locale=vi")
     assert response.status_code == 400
+    assert response.json()["detail"].endswith("This endpoint takes: site.")
+    response = client.get(f"{API}/?locale=vi")
+    assert response.status_code == 400
     assert "takes no query parameters" in response.json()["detail"]
 
 

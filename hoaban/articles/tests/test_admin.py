@@ -143,30 +143,24 @@ def test_article_scheduled_for_later_goes_live_when_its_time_comes(client, news_
     assert article.live
 
 
-def test_a_new_story_opens_with_the_dateline_of_its_own_site(client, news_site, superuser):
-    from wagtail.models import Locale, Site
+def test_a_new_story_opens_with_the_dateline_of_its_own_site(
+    client, news_site, platform_site, superuser
+):
+    from wagtail.models import Site
 
     from hoaban.core.models import NewsroomSettings
-    from hoaban.home.models import HomePage
-    from hoaban.sections.models import SectionPage
+    from hoaban.testing import SECOND_SITE_HOST
 
     NewsroomSettings.objects.update_or_create(
         site=Site.objects.get(is_default_site=True), defaults={"default_dateline": "ĐBP"}
     )
-    home = Page.get_first_root_node().add_child(
-        instance=HomePage(
-            title="Cổng Quảng bá Việt Nam",
-            slug="platform-vi",
-            locale=Locale.objects.get(language_code="vi"),
-        )
+    NewsroomSettings.objects.filter(site__hostname=SECOND_SITE_HOST).update(
+        default_dateline="HÀ NỘI"
     )
-    platform = Site.objects.create(hostname="quangba.example", root_page=home)
-    NewsroomSettings.objects.create(site=platform, default_dateline="HÀ NỘI")
-    section = home.add_child(instance=SectionPage(title="Tin tức", show_in_menus=True))
     client.force_login(superuser)
 
     def opening_dateline(parent):
         return client.get(_add_url(parent)).context["form"]["dateline"].value()
 
-    assert opening_dateline(section) == "HÀ NỘI"
+    assert opening_dateline(platform_site.sections["news"]) == "HÀ NỘI"
     assert opening_dateline(news_site.sections["news"]) == "ĐBP"

@@ -12,7 +12,8 @@ from hoaban.core.newsroom import ensure_newsroom_roles
 from hoaban.images.models import NewsImage
 from hoaban.ingest.models import Source
 from hoaban.ingest.pipeline import Syndicator
-from hoaban.testing import PLATFORM_HOST, refused_by_admin
+from hoaban.testing import SECOND_SITE_HOST as PLATFORM_HOST
+from hoaban.testing import refused_by_admin
 
 from .factories import feed_source
 

@@ -58,6 +58,7 @@ def test_api_rail_is_publicly_cacheable_and_documented(client, news_site):
         "section",
         "window",
         "limit",
+        "site",
         "fields",
     }
     index = client.get("/api/v1/").json()
