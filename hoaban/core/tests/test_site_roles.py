@@ -13,7 +13,7 @@ from wagtail.models import GroupPagePermission, Page, Site, WorkflowPage
 from hoaban.articles.models import ArticlePage
 from hoaban.core.models import NewsroomSettings
 from hoaban.core.newsroom import EDITORS, ensure_newsroom_roles
-from hoaban.testing import PLATFORM_HOST, refused_by_admin, translate
+from hoaban.testing import SECOND_SITE_HOST, refused_by_admin, translate
 
 PLATFORM = "Cổng Quảng bá Việt Nam"
 
@@ -189,7 +189,7 @@ def test_an_editor_changes_the_newsroom_settings_of_their_own_site_only(
     client, newspaper_editor, superuser
 ):
     newspaper = Site.objects.get(is_default_site=True)
-    platform = Site.objects.get(hostname=PLATFORM_HOST)
+    platform = Site.objects.get(hostname=SECOND_SITE_HOST)
     client.force_login(newspaper_editor)
     # The settings menu opens on their own site, with no switch to the other one.
     opened = client.get(reverse("wagtailsettings:edit", args=("core", "newsroomsettings")))
@@ -211,7 +211,7 @@ def test_an_editor_changes_the_newsroom_settings_of_their_own_site_only(
 
 def test_add_site_roles_gives_a_new_site_its_roles_in_one_call(news_site, platform_site):
     out = io.StringIO()
-    call_command("add_site_roles", PLATFORM_HOST, stdout=out)
+    call_command("add_site_roles", SECOND_SITE_HOST, stdout=out)
     assert f"Editors – {PLATFORM}" in out.getvalue()
     editors = Group.objects.get(name=f"Editors – {PLATFORM}")
     assert _granted_pages(editors) == {platform_site.home.pk}

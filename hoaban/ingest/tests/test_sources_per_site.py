@@ -12,8 +12,7 @@ from hoaban.core.newsroom import ensure_newsroom_roles
 from hoaban.images.models import NewsImage
 from hoaban.ingest.models import Source
 from hoaban.ingest.pipeline import Syndicator
-from hoaban.testing import SECOND_SITE_HOST as PLATFORM_HOST
-from hoaban.testing import refused_by_admin
+from hoaban.testing import SECOND_SITE_HOST, refused_by_admin
 
 from .factories import feed_source
 
@@ -31,7 +30,7 @@ def sources(news_site, platform_site):
         ),
         "platform": Source.objects.create(
             name="Tổng cục Du lịch Việt Nam",
-            site=Site.objects.get(hostname=PLATFORM_HOST),
+            site=Site.objects.get(hostname=SECOND_SITE_HOST),
             home_url="http://vietnamtourism.gov.vn/",
             feed_url="http://vietnamtourism.gov.vn/rss",
             default_section=platform_site.sections["news"],
@@ -119,7 +118,7 @@ def test_a_platform_editor_adds_a_source_to_the_platform_without_being_asked_whi
     assert "không thuộc Cổng Quảng bá Việt Nam" in refused.content.decode()
     assert client.post(add, _form_data(platform_site.sections["news"])).status_code == 302
     source = Source.objects.get(name="Sở Văn hóa Thể thao và Du lịch Quảng Nam")
-    assert source.site.hostname == PLATFORM_HOST
+    assert source.site.hostname == SECOND_SITE_HOST
 
 
 def test_the_superuser_picks_the_site_and_a_section_of_it(
@@ -128,7 +127,7 @@ def test_the_superuser_picks_the_site_and_a_section_of_it(
     client.force_login(editors["superuser"])
     add = reverse("wagtailsnippets_ingest_source:add")
     assert 'name="site"' in client.get(add).content.decode()
-    platform = Site.objects.get(hostname=PLATFORM_HOST)
+    platform = Site.objects.get(hostname=SECOND_SITE_HOST)
     data = _form_data(news_site.sections["news"], site=platform.pk)
     assert client.post(add, data).status_code == 200
     assert not Source.objects.filter(name=data["name"]).exists()
@@ -155,7 +154,7 @@ def test_a_platform_sources_drafts_and_photos_go_to_the_platform(
     settings.MEDIA_ROOT = tmp_path
     source = Source.objects.create(
         name="Cổng TTĐT tỉnh Điện Biên",
-        site=Site.objects.get(hostname=PLATFORM_HOST),
+        site=Site.objects.get(hostname=SECOND_SITE_HOST),
         home_url=portal.url("dienbien/"),
         feed_url=portal.url("dienbien/rss.xml"),
         default_section=platform_site.sections["news"],
