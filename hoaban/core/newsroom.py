@@ -61,6 +61,11 @@ EDITOR_PERMISSIONS = [
     ("ingest", "view_source"),
     ("ingest", "view_importeditem"),
     ("ingest", "view_fetchrun"),
+    ("republishing", "view_republication"),
+    ("republishing", "add_subscription"),
+    ("republishing", "change_subscription"),
+    ("republishing", "delete_subscription"),
+    ("republishing", "view_subscription"),
 ]
 # Model-wide grants that Wagtail ignores (it reads collection permissions) and that earlier
 # setups gave: removed so the groups' permission lists say what the roles can do.
