@@ -84,9 +84,7 @@ class Republication(models.Model):
         verbose_name_plural = _("republished articles")
         ordering = ["-created_at"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["original", "site"], name="republishing_once_per_site"
-            ),
+            models.UniqueConstraint(fields=["original", "site"], name="republishing_once_per_site"),
         ]
 
     def __str__(self):
@@ -155,8 +153,7 @@ class Subscription(models.Model):
         verbose_name_plural = _("republishing subscriptions")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(source_section__isnull=True)
-                ^ models.Q(source_tag__isnull=True),
+                condition=models.Q(source_section__isnull=True) ^ models.Q(source_tag__isnull=True),
                 name="republishing_subscription_one_source",
             ),
         ]
@@ -171,12 +168,15 @@ class Subscription(models.Model):
             raise ValidationError(
                 _("Choose either a section or a tag to take stories from, not both.")
             )
-        if self.source_section_id and self.section_id:
-            if site_of(self.source_section) == site_of(self.section):
-                raise ValidationError(
-                    {
-                        "source_section": _(
-                            "This section is on the same site: choose a section of another site."
-                        )
-                    }
-                )
+        if (
+            self.source_section_id
+            and self.section_id
+            and site_of(self.source_section) == site_of(self.section)
+        ):
+            raise ValidationError(
+                {
+                    "source_section": _(
+                        "This section is on the same site: choose a section of another site."
+                    )
+                }
+            )

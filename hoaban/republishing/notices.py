@@ -29,7 +29,9 @@ def _message(link) -> tuple[str, str]:
         "title": link.copy.title,
         "site": link.site.site_name,
     }
-    edit_url = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[link.copy_id])
+    edit_url = settings.WAGTAILADMIN_BASE_URL + reverse(
+        "wagtailadmin_pages:edit", args=[link.copy_id]
+    )
     body = _(
         "The original of “%(title)s” (%(original)s) was withdrawn by its site (%(reason)s), so "
         "its copy on %(site)s has been unpublished.\n\nThe copy: %(edit_url)s"

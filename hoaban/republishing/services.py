@@ -8,6 +8,8 @@ translation record hear of it as of any publish) and logs itself in the copy's h
 
 import copy as copying
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -139,6 +141,17 @@ def _check(original: ArticlePage, section, user) -> Site:
             _("“%(title)s” is already republished on %(site)s, as “%(copy)s”.")
             % {"title": original.title, "site": site.site_name, "copy": existing.copy.title}
         )
+    address = page_full_url(original) or ""
+    try:
+        URLValidator()(address)
+    except ValidationError:
+        raise RepublishError(
+            _(
+                "The story's public address “%(url)s” cannot be a Source link: set "
+                "PUBLIC_BASE_URL to the address readers use."
+            )
+            % {"url": address}
+        ) from None
     if user is not None and not can_republish_into(user, section):
         raise RepublishError(
             _("You may not add and publish stories in “%(section)s”.") % {"section": section.title}

@@ -30,7 +30,9 @@ def original_published(page_id: int) -> dict:
                 original=page, section=subscription.section, user=None, subscription=subscription
             )
         except services.RepublishError as error:
-            logger.warning("Subscription %s did not republish page %s: %s", subscription.pk, page.pk, error)
+            logger.warning(
+                "Subscription %s did not republish page %s: %s", subscription.pk, page.pk, error
+            )
         else:
             republished += 1
     return {"followed": followed, "republished": republished}

@@ -9,7 +9,7 @@ from hoaban.articles.models import ArticlePage
 from hoaban.core.sites import site_of
 from hoaban.translation.models import TranslationRecord
 
-from .services import RepublishError, source_line, publisher_name
+from .services import RepublishError, publisher_name, source_line
 
 
 def reusable_locales(copy: ArticlePage) -> list[Locale]:

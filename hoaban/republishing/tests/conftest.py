@@ -35,7 +35,9 @@ def platform(news_site, settings):
         defaults={"publisher_name": "Báo Điện Biên Phủ"},
     )
     home = Page.get_first_root_node().add_child(
-        instance=HomePage(title="Cổng Quảng bá Việt Nam", slug="platform-vi", locale=news_site.home.locale)
+        instance=HomePage(
+            title="Cổng Quảng bá Việt Nam", slug="platform-vi", locale=news_site.home.locale
+        )
     )
     home.save_revision().publish()
     site = Site.objects.create(

@@ -31,7 +31,11 @@ def _correct(page, capture, **fields):
 def test_a_correction_of_the_original_reaches_the_copy(
     story, copy, django_capture_on_commit_callbacks
 ):
-    _correct(story, django_capture_on_commit_callbacks, lead="Gần 120 học sinh xã Mường Phăng dự trại hè.")
+    _correct(
+        story,
+        django_capture_on_commit_callbacks,
+        lead="Gần 120 học sinh xã Mường Phăng dự trại hè.",
+    )
 
     copy.refresh_from_db()
     assert copy.live and copy.lead == "Gần 120 học sinh xã Mường Phăng dự trại hè."
@@ -70,9 +74,7 @@ def test_an_unpublished_original_withdraws_the_copy_and_tells_the_platform_edito
     assert f"/admin/pages/{copy.pk}/edit/" in mail.outbox[0].body
 
 
-def test_a_deleted_original_withdraws_the_copy(
-    story, copy, django_capture_on_commit_callbacks
-):
+def test_a_deleted_original_withdraws_the_copy(story, copy, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         ArticlePage.objects.get(pk=story.pk).delete()
 

@@ -32,7 +32,9 @@ def test_a_story_new_in_a_subscribed_section_is_republished_on_the_platform(
 def test_a_story_with_a_subscribed_tag_is_republished_once_whatever_else_matches(
     news_site, platform, django_capture_on_commit_callbacks
 ):
-    Subscription.objects.create(section=platform.local, source_tag=Tag.objects.create(name="Mường Chà"))
+    Subscription.objects.create(
+        section=platform.local, source_tag=Tag.objects.create(name="Mường Chà")
+    )
     Subscription.objects.create(section=platform.news, source_section=news_site.sections["culture"])
 
     story = _publish(
