@@ -100,8 +100,12 @@ def _copy_text(original: ArticlePage, target: ArticlePage, site: Site) -> None:
         setattr(target, name, value)
 
 
-def _free_slug(section, slug: str) -> str:
-    taken = set(section.get_children().values_list("slug", flat=True))
+def free_slug(section, slug: str, *, page=None) -> str:
+    """`slug`, or `slug-2`, `-3`… when a sibling (other than `page`) has it."""
+    siblings = section.get_children()
+    if page is not None:
+        siblings = siblings.exclude(pk=page.pk)
+    taken = set(siblings.values_list("slug", flat=True))
     candidate, number = slug, 1
     while candidate in taken:
         number += 1
@@ -166,7 +170,7 @@ def republish(*, original: ArticlePage, section, user, subscription=None) -> Art
     with transaction.atomic():
         site = _check(original, section, user)
         home_site = site_of(original)
-        copy = ArticlePage(slug=_free_slug(section, original.slug), locale_id=section.locale_id)
+        copy = ArticlePage(slug=free_slug(section, original.slug), locale_id=section.locale_id)
         _copy_text(original, copy, home_site)
         section.add_child(instance=copy)
         revision = copy.save_revision(user=user)
@@ -223,8 +227,9 @@ def follow_correction(*, republication: Republication) -> bool:
 
 
 def withdraw_copies(*, republication_ids, withdrawal: str) -> list[Republication]:
-    """Unpublish the live copies of an original that was unpublished or deleted, edited on the
-    platform or not (a withdrawal is not a correction); return the links withdrawn now."""
+    """Unpublish the live copies (and their editions) of an original that was unpublished or
+    deleted, edited on the platform or not (a withdrawal is not a correction); return the links
+    withdrawn now."""
     withdrawn = []
     with transaction.atomic():
         links = (
@@ -233,9 +238,11 @@ def withdraw_copies(*, republication_ids, withdrawal: str) -> list[Republication
             .filter(pk__in=list(republication_ids), withdrawn_at__isnull=True)
         )
         for link in links:
-            if link.copy.live:
-                link.copy.unpublish()
-                log(instance=link.copy, action=LOG_ACTIONS["withdraw"][0])
+            # The copy's editions too: a translation of a withdrawn story is withdrawn with it.
+            for page in [link.copy, *link.copy.get_translations().live().specific()]:
+                if page.live:
+                    page.unpublish()
+                    log(instance=page, action=LOG_ACTIONS["withdraw"][0])
             link.withdrawn_at, link.withdrawal = timezone.now(), withdrawal
             link.save(update_fields=["withdrawn_at", "withdrawal"])
             withdrawn.append(link)

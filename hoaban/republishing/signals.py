@@ -8,7 +8,7 @@ from django.db import transaction
 from hoaban.articles.models import ArticlePage
 from hoaban.core import events
 
-from .models import Republication
+from .models import Republication, Subscription
 from .tasks import original_published, originals_withdrawn
 
 
@@ -17,7 +17,12 @@ def _on_content_changed(sender, event, **kwargs):
     if page is None or page.specific_class is not ArticlePage:
         return
     if isinstance(event, events.PagePublished):
-        transaction.on_commit(partial(original_published.enqueue, page.pk))
+        # Only when there is something to do: a task per publish would be noise on the queue.
+        if (
+            Subscription.objects.filter(active=True).exists()
+            or Republication.objects.filter(original_id=page.pk).exists()
+        ):
+            transaction.on_commit(partial(original_published.enqueue, page.pk))
     elif isinstance(event, events.PageUnpublished | events.PageDeleted):
         # Read now: a deleted original's links lose it when the delete commits.
         links = list(Republication.objects.filter(original_id=page.pk).values_list("pk", flat=True))

@@ -7,9 +7,10 @@ from wagtail.models import Locale
 
 from hoaban.articles.models import ArticlePage
 from hoaban.core.sites import site_of
+from hoaban.translation.editions import edition_name
 from hoaban.translation.models import TranslationRecord
 
-from .services import RepublishError, publisher_name, source_line
+from .services import RepublishError, free_slug, publisher_name, source_line
 
 
 def reusable_locales(copy: ArticlePage) -> list[Locale]:
@@ -33,12 +34,12 @@ def reuse_translation(*, copy: ArticlePage, locale: Locale, user, publish: bool 
     if source is None:
         raise RepublishError(
             _("The original has no published %(edition)s to reuse.")
-            % {"edition": locale.get_display_name()}
+            % {"edition": edition_name(locale)}
         )
     if copy.get_translation_or_none(locale) is not None:
         raise RepublishError(
-            _("“%(title)s” already has a %(edition)s version: edit that one.")
-            % {"title": copy.title, "edition": locale.get_display_name()}
+            _("“%(title)s” already has its %(edition)s: edit that one.")
+            % {"title": copy.title, "edition": edition_name(locale)}
         )
     home_site = site_of(original)
     with transaction.atomic():
@@ -52,6 +53,7 @@ def reuse_translation(*, copy: ArticlePage, locale: Locale, user, publish: bool 
             "search_description",
         ):
             setattr(translated, name, getattr(source, name))
+        translated.slug = free_slug(translated.get_parent(), source.slug, page=translated)
         translated.body = source.body.raw_data
         for name, value in source_line(source, home_site).items():
             setattr(translated, name, value)

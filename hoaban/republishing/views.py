@@ -14,6 +14,7 @@ from wagtail.models import Locale, Site
 
 from hoaban.articles.models import ArticlePage
 from hoaban.sections.models import SectionPage
+from hoaban.translation.editions import edition_name
 
 from .services import RepublishError, can_republish_into, republish
 from .sites import sections_open_to
@@ -91,7 +92,7 @@ class ReuseTranslationView(WagtailAdminTemplateMixin, FormView):
         return super().dispatch(request, page_id, language_code)
 
     def get_page_title(self):
-        return _("Use the original's %(edition)s") % {"edition": self.locale.get_display_name()}
+        return _("Use the original's %(edition)s") % {"edition": edition_name(self.locale)}
 
     def get_page_subtitle(self):
         return self.copy.title
@@ -102,7 +103,7 @@ class ReuseTranslationView(WagtailAdminTemplateMixin, FormView):
             **super().get_context_data(**kwargs),
             "copy": self.copy,
             "original": link.original,
-            "locale": self.locale,
+            "edition": edition_name(self.locale),
             "available": self.locale in reusable_locales(self.copy),
         }
 
@@ -117,6 +118,6 @@ class ReuseTranslationView(WagtailAdminTemplateMixin, FormView):
         messages.success(
             self.request,
             _("The %(edition)s draft holds the original's translation: review it, then publish.")
-            % {"edition": self.locale.get_display_name()},
+            % {"edition": edition_name(self.locale)},
         )
         return redirect(reverse("wagtailadmin_pages:edit", args=[translated.pk]))

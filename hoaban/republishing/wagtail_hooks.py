@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -94,16 +96,27 @@ def register_republishing_urls():
     ]
 
 
-def _copy_ids() -> frozenset:
-    return frozenset(Republication.objects.values_list("copy_id", flat=True))
+def _links() -> tuple[frozenset, dict]:
+    """(ids of copies, {original id: ids of the sites it is republished on}), read once per
+    request for the page listing's rows."""
+    copies, sites = set(), defaultdict(set)
+    for copy_id, original_id, site_id in Republication.objects.values_list(
+        "copy_id", "original_id", "site_id"
+    ):
+        copies.add(copy_id)
+        sites[original_id].add(site_id)
+    return frozenset(copies), sites
 
 
 def _republish_buttons(page, user, priority):
     if page.specific_class is not ArticlePage or not page.live:
         return
-    if page.pk in once_per_request(("republishing-copies",), _copy_ids):
+    copies, republished_on = once_per_request(("republishing-links",), _links)
+    if page.pk in copies:
         return
     for site in target_sites(user, page):
+        if site.pk in republished_on.get(page.pk, ()):
+            continue
         yield Button(
             _("Republish on %(site)s") % {"site": site.site_name},
             reverse("hoaban_republish", args=[page.pk, site.pk]),

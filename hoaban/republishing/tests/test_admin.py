@@ -40,14 +40,17 @@ def test_an_editor_republishes_into_the_chosen_section(story, platform, editor, 
     assert link.copy.get_parent().pk == platform.local.pk and link.created_by == editor
 
 
-def test_a_second_republication_is_refused_with_the_reason(story, platform, editor, client):
+def test_a_second_republication_is_not_offered_and_refused_with_the_reason(
+    story, platform, editor, client
+):
     republish(original=story, section=platform.news, user=editor)
     client.force_login(editor)
+    url = reverse("hoaban_republish", args=[story.pk, platform.site.pk])
 
-    response = client.post(
-        reverse("hoaban_republish", args=[story.pk, platform.site.pk]),
-        {"section": platform.local.pk},
-    )
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[story.pk]))
+    response = client.post(url, {"section": platform.local.pk})
+
+    assert url not in edit.content.decode()
 
     assert response.status_code == 200
     assert "đã được đăng lại trên Cổng Quảng bá Việt Nam" in response.content.decode()

@@ -4,6 +4,8 @@ from django.core import mail
 from hoaban.articles.models import ArticlePage
 from hoaban.republishing.models import Republication
 from hoaban.republishing.services import republish
+from hoaban.republishing.translations import reuse_translation
+from hoaban.testing import translate
 
 
 @pytest.fixture
@@ -96,3 +98,16 @@ def test_an_original_published_again_brings_its_copy_back(
     copy.refresh_from_db()
     assert copy.live
     assert Republication.objects.get(copy=copy).withdrawn_at is None
+
+
+def test_a_withdrawn_copy_takes_its_reused_translations_with_it(
+    story, copy, editor, django_capture_on_commit_callbacks
+):
+    english = translate(story, "en", title="“Tracing our roots” summer camp in Mường Phăng")
+    edition = reuse_translation(copy=copy, locale=english.locale, user=editor, publish=True)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePage.objects.get(pk=story.pk).unpublish()
+
+    edition.refresh_from_db()
+    assert not edition.live

@@ -76,7 +76,7 @@ def test_a_story_the_newspaper_took_from_a_portal_keeps_that_source_and_names_th
 def test_a_story_is_republished_only_once_on_a_site(story, platform, editor):
     republish(original=story, section=platform.news, user=editor)
 
-    with pytest.raises(RepublishError, match="already republished on Cổng Quảng bá Việt Nam"):
+    with pytest.raises(RepublishError, match="đã được đăng lại trên Cổng Quảng bá Việt Nam"):
         republish(original=story, section=platform.local, user=editor)
     assert ArticlePage.objects.child_of(platform.local).count() == 0
 
@@ -84,13 +84,13 @@ def test_a_story_is_republished_only_once_on_a_site(story, platform, editor):
 def test_a_story_that_is_not_live_is_refused(news_site, platform, editor):
     draft = news_site.article(title="Bản nháp: lễ hội Hoa Ban 2025", publish=False)
 
-    with pytest.raises(RepublishError, match="not published"):
+    with pytest.raises(RepublishError, match="chưa được đăng"):
         republish(original=draft, section=platform.news, user=editor)
     assert not Republication.objects.exists()
 
 
 def test_a_section_of_the_story_own_site_is_refused(story, news_site, platform, editor):
-    with pytest.raises(RepublishError, match="on the story's own site"):
+    with pytest.raises(RepublishError, match="thuộc chính trang của bài"):
         republish(original=story, section=news_site.sections["culture"], user=editor)
     assert ArticlePage.objects.child_of(news_site.sections["culture"]).count() == 0
 
@@ -98,12 +98,12 @@ def test_a_section_of_the_story_own_site_is_refused(story, news_site, platform, 
 def test_a_copy_is_not_republished_again(story, platform, news_site, editor):
     copy = republish(original=story, section=platform.news, user=editor)
 
-    with pytest.raises(RepublishError, match="itself a republished copy"):
+    with pytest.raises(RepublishError, match="là một bản đăng lại"):
         republish(original=copy, section=news_site.sections["news"], user=editor)
 
 
 def test_a_reporter_who_may_not_publish_is_refused(story, platform, reporter):
-    with pytest.raises(RepublishError, match="may not add and publish"):
+    with pytest.raises(RepublishError, match="không có quyền thêm và đăng bài"):
         republish(original=story, section=platform.news, user=reporter)
     assert not Republication.objects.exists()
 

@@ -86,7 +86,7 @@ def test_a_story_published_before_the_subscription_is_not_taken(
 def test_a_subscription_to_a_section_of_the_same_site_is_refused(news_site, platform):
     subscription = Subscription(section=platform.news, source_section=platform.local)
 
-    with pytest.raises(ValidationError, match="same site"):
+    with pytest.raises(ValidationError, match="cùng một trang"):
         subscription.full_clean()
-    with pytest.raises(ValidationError, match="either a section or a tag"):
+    with pytest.raises(ValidationError, match="không chọn cả hai"):
         Subscription(section=platform.news).full_clean()

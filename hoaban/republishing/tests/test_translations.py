@@ -54,6 +54,7 @@ def test_the_copy_english_edition_starts_from_the_newspaper_translation(
     # A draft: its text is in the revision the editor opens.
     translated = translated.get_latest_revision_as_object()
     assert (translated.title, translated.lead) == (english_story.title, english_story.lead)
+    assert translated.slug == "dien-bien-and-saint-petersburg-sign-a-cooperation-agreement"
     assert translated.source_name == "Báo Điện Biên Phủ"
     assert translated.source_url == f"{NEWSPAPER_URL}/en/tin-tuc-chinh-tri/{english_story.slug}/"
     record = TranslationRecord.objects.get(page=translated)
@@ -82,6 +83,6 @@ def test_readers_are_told_whose_translation_the_copy_shows(
 def test_an_edition_the_original_lacks_cannot_be_reused(copy, editor):
     russian = Locale.objects.get_or_create(language_code="ru")[0]
 
-    with pytest.raises(RepublishError, match="no published"):
+    with pytest.raises(RepublishError, match="Bản gốc chưa có bản tiếng Nga đã đăng"):
         reuse_translation(copy=copy, locale=russian, user=editor)
     assert copy.get_translation_or_none(russian) is None

@@ -7,7 +7,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from hoaban.core.public_url import absolute_url
-from hoaban.translation.editions import edition_links, locale_of, translation_record
+from hoaban.translation.editions import (
+    edition_links,
+    edition_name,
+    locale_of,
+    translation_record,
+)
 
 register = template.Library()
 
@@ -16,14 +21,6 @@ TRANSLATED_FROM = {
     "vi": _("Translated from Vietnamese."),
     "en": _("Translated from English."),
     "ru": _("Translated from Russian."),
-}
-
-
-# Whose translation a page shows when another publisher of the install made it.
-EDITION_NAMES = {
-    "vi": _("Vietnamese edition"),
-    "en": _("English edition"),
-    "ru": _("Russian edition"),
 }
 
 
@@ -80,7 +77,7 @@ def translation_notice(page, original):
         "record": record,
         "translated_from": TRANSLATED_FROM.get(record.source_locale.language_code, ""),
         "original": original,
-        "edition_name": EDITION_NAMES.get(locale_of(page).language_code, ""),
+        "edition_name": edition_name(locale_of(page)),
     }
 
 
