@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale
 
@@ -115,3 +117,23 @@ def test_the_listing_of_copies_says_which_were_edited_on_the_platform(
     response = client.get(reverse("wagtailsnippets_republishing_republication:list"))
 
     assert "Đã sửa trên trang đăng lại" in response.content.decode()
+
+
+def test_the_page_listing_offers_republish_without_a_query_per_story(
+    news_site, platform, editor, client
+):
+    """What the buttons read (links, sites, sections) is read once for the listing; the rows'
+    other queries are Wagtail's and wagtail-localize's own."""
+    client.force_login(editor)
+    url = reverse("wagtailadmin_explore", args=[news_site.sections["culture"].pk])
+
+    def queries_with(count):
+        while len(news_site.sections["culture"].get_children()) < count:
+            news_site.article("culture", title=f"Nghề dệt thổ cẩm Mường Phăng, bài {count}")
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.content.decode().count("Đăng lại trên Cổng Quảng bá Việt Nam") == count
+        tables = ('"republishing_', '"wagtailcore_site"', '"sections_sectionpage"')
+        return [q["sql"] for q in queries.captured_queries if any(t in q["sql"] for t in tables)]
+
+    assert len(queries_with(2)) == len(queries_with(5))
