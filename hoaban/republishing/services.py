@@ -197,8 +197,9 @@ def follow_correction(*, republication: Republication) -> bool:
     written) when the copy was edited on the platform, its original is gone or not live, or it
     already holds that text. A copy withdrawn with its original comes back with it."""
     with transaction.atomic():
+        # Only the link's row: PostgreSQL cannot lock the nullable side of the original's join.
         link = (
-            Republication.objects.select_for_update()
+            Republication.objects.select_for_update(of=("self",))
             .select_related("copy", "original")
             .get(pk=republication.pk)
         )
@@ -220,6 +221,7 @@ def follow_correction(*, republication: Republication) -> bool:
         link.synced_revision = revision
         link.original_revision_id = original.live_revision_id
         link.original_title = original.title
+        link.original_url = page_full_url(original) or link.original_url
         link.synced_at = timezone.now()
         link.withdrawn_at, link.withdrawal = None, ""
         link.save()
@@ -233,7 +235,7 @@ def withdraw_copies(*, republication_ids, withdrawal: str) -> list[Republication
     withdrawn = []
     with transaction.atomic():
         links = (
-            Republication.objects.select_for_update()
+            Republication.objects.select_for_update(of=("self",))
             .select_related("copy")
             .filter(pk__in=list(republication_ids), withdrawn_at__isnull=True)
         )
