@@ -96,6 +96,8 @@ def main():
                 "MEDIA_ROOT": os.path.join(workdir, "media"),
                 "REDIS_URL": redis_url,
                 "CACHE_KEY_PREFIX": "bench-most-read",
+                # An address a Source link can hold: the demo's platform links to the newspaper.
+                "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000"),
             }
             env.pop("DATABASE_URL", None)
             command = [sys.executable, __file__, "--child", "--reads", str(args.reads)]

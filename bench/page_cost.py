@@ -30,6 +30,8 @@ def setup_django(workdir: str):
     os.environ["MEDIA_ROOT"] = os.path.join(workdir, "media")
     os.environ.pop("DATABASE_URL", None)
     os.environ["PAGE_CACHE"] = "0"  # the render itself
+    # An address a Source link can hold: the demo's platform links to the newspaper's stories.
+    os.environ.setdefault("PUBLIC_BASE_URL", "http://127.0.0.1:8000")
     import django
 
     django.setup()

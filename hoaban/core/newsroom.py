@@ -73,6 +73,11 @@ EDITOR_PERMISSIONS = [
     ("ingest", "view_source"),
     ("ingest", "view_importeditem"),
     ("ingest", "view_fetchrun"),
+    ("republishing", "view_republication"),
+    ("republishing", "add_subscription"),
+    ("republishing", "change_subscription"),
+    ("republishing", "delete_subscription"),
+    ("republishing", "view_subscription"),
 ]
 # Granted on the editors' own site only (Wagtail's site settings read `GroupSitePermission`).
 EDITOR_SITE_PERMISSIONS = [

@@ -66,6 +66,13 @@ def _home_paths(site_id: int) -> list[str]:
     return sorted(homes.values_list("path", flat=True))
 
 
+def site_of(page) -> Site | None:
+    """The site `page` belongs to, in any edition: the one rooted at the main edition of the
+    page's home (a translation's home is a sibling of that root, not under it)."""
+    home = Page.objects.filter(path=page.path[: Page.steplen * 2]).values("translation_key")
+    return Site.objects.filter(root_page__translation_key__in=home).first()
+
+
 def home_paths(site) -> list[str]:
     """Tree paths of `site`'s edition homes; its pages are those under one of them."""
     site_id = getattr(site, "pk", site)

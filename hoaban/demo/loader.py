@@ -304,7 +304,7 @@ def load_demo() -> Summary:
         article.save_revision().publish()
     editions.name_tags(summary)
     editions.word_photos(summary)
-    platform.load_platform(summary)
+    platform.republish_stories(summary, platform.load_platform(summary), sections, partnership)
     _accounts(summary, _site_roles())
     if plausible_reads():
         summary.count("most-read counts")

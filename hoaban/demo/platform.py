@@ -6,11 +6,15 @@ import io
 from django.core.files.images import ImageFile
 from wagtail.models import Locale, Page, Site
 
+from hoaban.articles.models import ArticlePage
 from hoaban.core.models import NewsroomSettings
 from hoaban.core.newsroom import newsroom_collection
 from hoaban.core.slugs import slug_from_title
 from hoaban.home.models import HomePage
 from hoaban.images.models import NewsImage
+from hoaban.republishing.models import Republication, Subscription
+from hoaban.republishing.services import republish
+from hoaban.republishing.translations import reusable_locales, reuse_translation
 from hoaban.sections.models import SectionPage
 
 from . import editions, platform_content
@@ -93,3 +97,32 @@ def load_platform(summary) -> dict:
     for code, texts in platform_content.EDITIONS.items():
         editions.translate_pages(code, [home, *sections.values()], summary, texts=texts)
     return sections
+
+
+def republish_stories(summary, sections, newspaper_sections, partnership) -> None:
+    """The newspaper's stories on the platform (`sections` as load_platform returns them), with
+    their translations reused, and the platform's subscriptions to newspaper sections."""
+    site = Site.objects.get(root_page__slug=HOME_SLUG)
+    stories = [
+        (partnership[key], section)
+        for key, section in platform_content.REPUBLISHED_PARTNERSHIP.items()
+    ]
+    for title, section in platform_content.REPUBLISHED_RECENT.items():
+        found = ArticlePage.objects.filter(slug=slug_from_title(title), locale__language_code="vi")
+        stories.append((found.exclude(republication__isnull=False).get(), section))
+    for original, key in stories:
+        link = Republication.objects.filter(original=original, site=site).first()
+        if link is None:
+            copy = republish(original=original, section=sections[key], user=None)
+            summary.count("republished stories")
+        else:
+            copy = link.copy
+        for locale in reusable_locales(copy):
+            reuse_translation(copy=copy, locale=locale, user=None, publish=True)
+            summary.count(f"{locale.language_code} translations reused")
+    for key, source_key in platform_content.SUBSCRIPTIONS:
+        _subscription, created = Subscription.objects.get_or_create(
+            section=sections[key], source_section=newspaper_sections[source_key]
+        )
+        if created:
+            summary.count("subscriptions")

@@ -79,3 +79,19 @@ EDITIONS = {
         "Phóng sự và tin tức bằng hình ảnh.": "Видеорепортажи и новости в фотографиях.",
     },
 }
+
+# Newspaper stories the platform republishes (hoaban.republishing), by the newspaper's key for
+# a partnership story or its title for a recent one, and the platform section they go into.
+# The partnership stories bring their English and Russian translations along; the Moscow story
+# came to the newspaper from the provincial portal, which stays its Source on the platform.
+REPUBLISHED_PARTNERSHIP = {
+    "agreement-2024": "news",
+    "reception-2025": "political-system",
+    "moscow-2025": "news",
+}
+REPUBLISHED_RECENT = {
+    "Vốn tín dụng chính sách giúp hộ nghèo vươn lên": "business",
+    "Hồi sinh nghề truyền thống như một di sản văn hóa": "heritage",
+}
+# (platform section key, newspaper section key): new stories there are republished by themselves.
+SUBSCRIPTIONS = [("product", "product")]

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "hoaban.api",
     "hoaban.demo",
     "hoaban.ingest",
+    "hoaban.republishing",
     "hoaban.translation",
     "hoaban.security",
     "hoaban.operations",

@@ -9,12 +9,25 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from hoaban.core.per_request import once_per_request
 from hoaban.core.visibility import visible
 from hoaban.translation.models import TranslationRecord
+
+# Each edition named as a phrase for a sentence ("Translation: <publisher>, English edition."),
+# whole per language: a language's name alone takes other cases and capitals in vi and ru.
+EDITION_NAMES = {
+    "vi": _("Vietnamese edition"),
+    "en": _("English edition"),
+    "ru": _("Russian edition"),
+}
+
+
+def edition_name(locale) -> str:
+    return str(EDITION_NAMES.get(locale.language_code, locale.get_display_name()))
 
 
 def _locales() -> dict:

@@ -47,6 +47,22 @@ class TranslationRecord(models.Model):
         verbose_name=_("reviewed by"),
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    # A translation another site of the install made and this page took over (a republished
+    # story's edition, hoaban.republishing): readers are told whose it is.
+    reused_from = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("translation reused from"),
+    )
+    reused_from_publisher = models.CharField(
+        _("translation by"),
+        max_length=200,
+        blank=True,
+        help_text=_("The publisher whose translation this page shows."),
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:

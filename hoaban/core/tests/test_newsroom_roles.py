@@ -42,6 +42,7 @@ EDITOR_MENU = [
     "/admin/snippets/people/person/",
     "/admin/images/",
     "/admin/snippets/ingest/source/",
+    "republishing",
     "/admin/snippets/tagging/tagname/",
     "/admin/snippets/images/phototext/",
     "/admin/documents/",
@@ -279,6 +280,10 @@ def test_editor_menu_adds_comments_sources_reports_and_settings(editor):
     assert menu == EDITOR_MENU
     assert submenus["reports"] == EDITOR_REPORTS
     assert submenus["settings"] == EDITOR_SETTINGS
+    assert submenus["republishing"] == [
+        "/admin/snippets/republishing/republication/",
+        "/admin/snippets/republishing/subscription/",
+    ]
 
 
 def test_setup_newsroom_repairs_groups_made_before_collection_permissions(db):

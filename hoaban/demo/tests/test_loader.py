@@ -9,6 +9,7 @@ from hoaban.core.sites import home_paths
 from hoaban.images.models import NewsImage, PhotoText
 from hoaban.images.texts import PhotoTexts
 from hoaban.readership.models import HourlyReads
+from hoaban.republishing.models import Republication, Subscription
 from hoaban.tagging.labels import label
 from hoaban.tagging.models import TagName
 from hoaban.topics.models import TopicPage
@@ -24,11 +25,16 @@ def _counts():
         "tag names": TagName.objects.count(),
         "photo texts": PhotoText.objects.count(),
         "most-read rows": HourlyReads.objects.count(),
+        "republications": Republication.objects.count(),
+        "subscriptions": Subscription.objects.count(),
+        "translation records": TranslationRecord.objects.count(),
     }
 
 
 def test_demo_loader_runs_twice_and_changes_nothing_the_second_time(db, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
+    # The platform's copies link to the newspaper's stories: an address a URL field accepts.
+    settings.HOABAN_PUBLIC_BASE_URL = "http://127.0.0.1:8000"
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     first = _counts()
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
@@ -48,7 +54,9 @@ def test_demo_loader_runs_twice_and_changes_nothing_the_second_time(db, tmp_path
     timeline = [article.title for article in topic.timeline()]
     assert len(timeline) == 3
     assert timeline[0].startswith("Điện Biên và Saint Petersburg ký thỏa thuận")
-    syndicated = ArticlePage.objects.filter(locale__language_code="vi").exclude(source_url="")
+    syndicated = ArticlePage.objects.filter(
+        locale__language_code="vi", republication__isnull=True
+    ).exclude(source_url="")
     assert syndicated.count() == 1
     assert syndicated.get().source_url.startswith("https://dienbien.gov.vn/")
     # The video plays the demo's own clip, not an address that never played.
@@ -96,3 +104,26 @@ def test_demo_loader_runs_twice_and_changes_nothing_the_second_time(db, tmp_path
     for home in platform_homes:
         assert home.permissions_for_user(users["platform-editor"]).can_publish()
         assert not home.permissions_for_user(users["editor"]).can_edit()
+
+
+def test_the_demo_platform_republishes_newspaper_stories_with_their_translations(
+    db, tmp_path, settings
+):
+    settings.MEDIA_ROOT = tmp_path
+    settings.HOABAN_PUBLIC_BASE_URL = "http://127.0.0.1:8000"
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    copies = {link.original.title: link.copy for link in Republication.objects.all()}
+    assert len(copies) == 5
+    assert all(copy.live and copy.get_site().hostname == "localhost" for copy in copies.values())
+    agreement = next(copy for title, copy in copies.items() if title.startswith("Điện Biên và"))
+    assert agreement.source_name == "Báo Điện Biên Phủ"
+    assert agreement.source_url.startswith("http://127.0.0.1:8000/vi/tin-tuc-chinh-tri/")
+    # The Moscow story came from the provincial portal: still its Source, through the newspaper.
+    moscow = next(copy for title, copy in copies.items() if "Lê Thành Đô" in title)
+    assert moscow.source_url.startswith("https://dienbien.gov.vn/")
+    assert moscow.source_via_name == "Báo Điện Biên Phủ"
+    reused = TranslationRecord.objects.exclude(reused_from_publisher="")
+    assert reused.count() == 6
+    assert {record.page.locale.language_code for record in reused} == {"en", "ru"}
+    assert all(record.page.live for record in reused)

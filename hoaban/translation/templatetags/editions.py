@@ -7,7 +7,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from hoaban.core.public_url import absolute_url
-from hoaban.translation.editions import edition_links, translation_record
+from hoaban.translation.editions import (
+    edition_links,
+    edition_name,
+    locale_of,
+    translation_record,
+)
 
 register = template.Library()
 
@@ -72,6 +77,7 @@ def translation_notice(page, original):
         "record": record,
         "translated_from": TRANSLATED_FROM.get(record.source_locale.language_code, ""),
         "original": original,
+        "edition_name": edition_name(locale_of(page)),
     }
 
 
