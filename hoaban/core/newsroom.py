@@ -165,20 +165,6 @@ def role_names(site: Site | None) -> RoleNames:
     )
 
 
-def _permissions(pairs):
-    found = []
-    for app_label, codename in pairs:
-        permission = (
-            Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-            .order_by("pk")
-            .first()
-        )
-        if permission is None:
-            raise LookupError(f"Permission {app_label}.{codename} is missing: run migrate first.")
-        found.append(permission)
-    return found
-
-
 def edition_homes(site: Site) -> list[Page]:
     """The site's main home and its translations: where the site's grants and workflow sit."""
     return list(Page.objects.filter(path__in=home_paths(site)).order_by("path"))

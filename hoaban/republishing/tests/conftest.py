@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page, Site
 
 from hoaban.core.models import NewsroomSettings
-from hoaban.core.newsroom import EDITORS, REPORTERS, ensure_newsroom_roles
+from hoaban.core.newsroom import ensure_newsroom_roles, ensure_site_roles
 from hoaban.home.models import HomePage
 from hoaban.sections.models import SectionPage
 
@@ -67,10 +67,11 @@ def roles(db):
 
 
 @pytest.fixture
-def editor(roles):
-    return _member("bien-tap", EDITORS)
+def editor(roles, platform):
+    """An editor of the platform's newsroom (each site has its own, hoaban.core.newsroom)."""
+    return _member("bien-tap", ensure_site_roles(platform.site).editors.name)
 
 
 @pytest.fixture
-def reporter(roles):
-    return _member("phong-vien", REPORTERS)
+def reporter(roles, platform):
+    return _member("phong-vien", ensure_site_roles(platform.site).reporters.name)
