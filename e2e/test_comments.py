@@ -18,9 +18,10 @@ PER_THREAD = 25
 def demo_articles(live_site, count: int) -> list[tuple[int, str]]:
     """(id, path) of the newest demo articles: each test takes its own."""
     code = (
+        "from urllib.parse import urlsplit\n"
         "from hoaban.articles.models import ArticlePage\n"
         f"for a in ArticlePage.objects.live().order_by('-date')[:{count}]:\n"
-        "    print('ARTICLE', a.pk, a.url)"
+        "    print('ARTICLE', a.pk, urlsplit(a.url).path)"
     )
     output = live_site.shell(code).splitlines()
     rows = [line.split()[1:] for line in output if line.startswith("ARTICLE ")]

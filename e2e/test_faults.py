@@ -20,6 +20,7 @@ from .feedportal import FeedPortal
 from .server import free_port
 
 INTEGRITY_SCRIPT = """
+from urllib.parse import urlsplit
 from wagtail.models import Page
 from hoaban.articles.models import ArticlePage
 ids = [{ids}]
@@ -29,7 +30,7 @@ half = ArticlePage.objects.filter(id__in=ids, live=True, live_revision__isnull=T
 half += ArticlePage.objects.filter(id__in=ids, live=False).exclude(live_revision=None).count()
 print(half)
 for article in ArticlePage.objects.filter(id__in=ids, live=True):
-    print(article.id, article.get_url())
+    print(article.id, urlsplit(article.get_url()).path)
 """
 
 
