@@ -1,7 +1,10 @@
+import copy
+
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.core.signals import setting_changed
+from django.db import transaction
 from django.utils import translation
 from wagtail.models import Locale
 
@@ -24,9 +27,35 @@ def pytest_sessionstart(session):
 
 
 @pytest.fixture
-def news_site(db):
-    """A Vietnamese edition with sections and a topic, and a helper to add articles."""
+def news_site(request, db):
+    """A Vietnamese edition with sections and a topic, and a helper to add articles. In a module
+    marked news_site_per_module it is built once for the module (see _module_news_site)."""
+    if request.node.get_closest_marker("news_site_per_module"):
+        return copy.deepcopy(request.getfixturevalue("_module_news_site"))
     return build_site()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _module_news_site(request, django_db_blocker):
+    """In a module marked news_site_per_module: build_site() once (about 0.3 s of CPU saved per
+    test), before any test's own transaction, in a transaction held open over the module's
+    tests and rolled back after the last. Each test's own changes are rolled back to it as
+    usual, and each test gets its own copy of the Python objects. Only for a module whose
+    database tests all ask for news_site (one that does not would still see the site) and
+    never commit (no transaction=True)."""
+    if not request.node.get_closest_marker("news_site_per_module"):
+        yield None
+        return
+    request.getfixturevalue("django_db_setup")
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        with translation.override(settings.LANGUAGE_CODE):
+            site = build_site()
+    yield site
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
 
 
 @pytest.fixture

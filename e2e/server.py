@@ -8,6 +8,7 @@ demo is done once per test run (DemoSnapshot); each server starts from its own c
 
 import fcntl
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -16,6 +17,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 import uuid
@@ -67,6 +69,8 @@ class LiveSite:
         self._database_name = database_name or f"hoaban_e2e_{uuid.uuid4().hex[:10]}"
         self.database_link = None
         self.env = self._environment()
+        self._shell = None
+        self._shell_lock = threading.Lock()
 
     def _environment(self) -> dict:
         env = dict(os.environ)
@@ -141,8 +145,33 @@ class LiveSite:
         return [int(page_id) for page_id in self.shell(script).split()]
 
     def shell(self, script: str) -> str:
-        """Run Python against the server's database and return what it prints."""
-        return self.manage("shell", "--no-imports", "-c", script).stdout
+        """Run Python against the server's database and return what it prints, in this site's
+        shell worker (e2e/shell_worker.py: Django starts once, not once per script)."""
+        with self._shell_lock:
+            if self._shell is None:
+                self._shell = subprocess.Popen(
+                    [sys.executable, "-m", "e2e.shell_worker"],
+                    cwd=ROOT,
+                    env=self.env,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    text=True,
+                )
+            self._shell.stdin.write(json.dumps(script) + "\n")
+            self._shell.stdin.flush()
+            line = self._shell.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the shell worker exited (code {self._shell.poll()})")
+        answer = json.loads(line)
+        if "error" in answer:
+            raise RuntimeError(f"script failed:\n{script}\n{answer['error']}")
+        return answer["printed"]
+
+    def stop_shell(self):
+        if self._shell is not None:
+            self._shell.stdin.close()
+            self._shell.wait(timeout=30)
+            self._shell = None
 
     def _create_database(self, template: str = ""):
         if not self._pg_admin_url:
@@ -288,6 +317,7 @@ class LiveSite:
 
     def stop(self):
         self.stop_serving()
+        self.stop_shell()
         if self.database_link:
             self.database_link.close()
         self._drop_database()

@@ -18,11 +18,12 @@ PER_THREAD = 25
 def demo_articles(live_site, count: int) -> list[tuple[int, str]]:
     """(id, path) of the newest demo articles: each test takes its own."""
     code = (
+        "from urllib.parse import urlsplit\n"
         "from hoaban.articles.models import ArticlePage\n"
         f"for a in ArticlePage.objects.live().order_by('-date')[:{count}]:\n"
-        "    print('ARTICLE', a.pk, a.url)"
+        "    print('ARTICLE', a.pk, urlsplit(a.url).path)"
     )
-    output = live_site.manage("shell", "-c", code).stdout.splitlines()
+    output = live_site.shell(code).splitlines()
     rows = [line.split()[1:] for line in output if line.startswith("ARTICLE ")]
     return [(int(pk), path) for pk, path in rows]
 
@@ -34,7 +35,7 @@ def count_stored(live_site, article_id: int, prefix: str) -> list[str]:
         ".values_list('body', flat=True):\n"
         "    print('BODY', body)"
     )
-    output = live_site.manage("shell", "-c", code).stdout.splitlines()
+    output = live_site.shell(code).splitlines()
     return [line.removeprefix("BODY ") for line in output if line.startswith("BODY ")]
 
 
@@ -43,7 +44,7 @@ def pending_count(live_site) -> int:
         "from hoaban.discussion.models import Comment\n"
         "print('PENDING', Comment.objects.filter(status=Comment.Status.PENDING).count())"
     )
-    output = live_site.manage("shell", "-c", code).stdout.splitlines()
+    output = live_site.shell(code).splitlines()
     return int(next(line for line in output if line.startswith("PENDING ")).split()[1])
 
 

@@ -13,11 +13,14 @@ import time
 import uuid
 from contextlib import contextmanager
 
+from hoaban.core.tests.fake_redis import FakeRedis
+
 from .clients import Browser, Commenter, Editor
 from .feedportal import FeedPortal
 from .server import free_port
 
 INTEGRITY_SCRIPT = """
+from urllib.parse import urlsplit
 from wagtail.models import Page
 from hoaban.articles.models import ArticlePage
 ids = [{ids}]
@@ -27,7 +30,7 @@ half = ArticlePage.objects.filter(id__in=ids, live=True, live_revision__isnull=T
 half += ArticlePage.objects.filter(id__in=ids, live=False).exclude(live_revision=None).count()
 print(half)
 for article in ArticlePage.objects.filter(id__in=ids, live=True):
-    print(article.id, article.get_url())
+    print(article.id, urlsplit(article.get_url()).path)
 """
 
 
@@ -52,17 +55,23 @@ def test_database_outage_gives_a_503_page_and_the_site_recovers_by_itself(live_s
 
 
 @contextmanager
-def redis_unreachable(live_site):
-    """The server restarted with the production cache layout (REDIS_URL set) on a Redis that
-    nobody listens on, and restarted as it was afterwards."""
-    kept = live_site.server_env
-    live_site.server_env = {**kept, "REDIS_URL": f"redis://127.0.0.1:{free_port()}/0"}
+def serving_with_redis(live_site, redis_url: str, workers: int | None = None, **env):
+    """The server restarted with the production cache layout (REDIS_URL set) on the given
+    Redis, and restarted as it was afterwards."""
+    kept = live_site.server_env, live_site.workers
+    live_site.server_env = {**kept[0], "REDIS_URL": redis_url, **env}
+    live_site.workers = workers or live_site.workers
     live_site.restart()  # waits for the front page: it must render without Redis
     try:
         yield
     finally:
-        live_site.server_env = kept
+        live_site.server_env, live_site.workers = kept
         live_site.restart()
+
+
+def redis_unreachable(live_site):
+    """A Redis that nobody listens on."""
+    return serving_with_redis(live_site, f"redis://127.0.0.1:{free_port()}/0")
 
 
 def test_redis_unreachable_pages_comments_and_sign_in_still_work_and_healthz_names_it(
@@ -102,6 +111,40 @@ def test_redis_unreachable_pages_comments_and_sign_in_still_work_and_healthz_nam
         assert down == {f"Cache(alias='{alias}')" for alias in ("default", "pages", "sessions")}
     stored = json.loads(live_site.shell(COMMENTS_SCRIPT.format(prefix=text)))
     assert [row["body"] for row in stored["rows"]] == [text]
+
+
+def test_redis_that_never_answers_costs_one_timeout_then_pages_skip_it(live_site):
+    # One worker process, so the one breaker the test can tell about is the server's; a
+    # cool-down longer than the test, so no probe lands in it.
+    hung = FakeRedis(silent=True)
+    try:
+        with serving_with_redis(live_site, hung.url, workers=1, REDIS_BREAKER_COOLDOWN="600"):
+            # The front page the restart waited for met the silent Redis: one socket timeout.
+            sent = len(hung.commands)
+            assert sent
+            reader = Browser(live_site.base_url)
+            articles = json.loads(reader.request("/api/v1/articles/?limit=2").body)["items"]
+            seconds = {}
+            for path in (
+                "/vi/",
+                *(article["url"].removeprefix(live_site.base_url) for article in articles),
+                "/vi/feeds/rss.xml",
+                "/vi/search/?q=hoa+ban",
+            ):
+                started = time.monotonic()
+                reply = reader.request(path)
+                seconds[path] = round(time.monotonic() - started, 2)
+                assert reply.status == 200, (path, reply.body[:500])
+            print("seconds per page with a silent Redis:", seconds)
+            # Nothing reached Redis, so no page waited for its 2-second timeout.
+            assert len(hung.commands) == sent
+
+            health = json.loads(reader.request("/healthz").body)
+            for alias in ("default", "pages", "sessions"):
+                assert "circuit breaker open" in health[f"Cache(alias='{alias}')"], health
+            assert len(hung.commands) == sent
+    finally:
+        hung.close()
 
 
 def test_server_killed_while_editors_publish_loses_no_accepted_publish(live_site):

@@ -38,13 +38,14 @@ ENGLISH_TITLE = "Điện Biên opens Russian classes for ethnic minority student
 
 STORED = """
 import json
+from urllib.parse import urlsplit
 from django.utils import timezone
 from hoaban.articles.models import ArticlePage
 pages = ArticlePage.objects.filter(translation_key__in=ArticlePage.objects.filter(
     title={title!r}).values("translation_key"))
 print(json.dumps([{{
     "id": p.id, "language": p.locale.language_code, "title": p.title, "slug": p.slug,
-    "live": p.live, "url": p.url, "date": timezone.localtime(p.date).isoformat(),
+    "live": p.live, "url": urlsplit(p.url).path, "date": timezone.localtime(p.date).isoformat(),
     "go_live_at": p.go_live_at and timezone.localtime(p.go_live_at).isoformat(),
     "drafts": ArticlePage.objects.filter(title=p.title, locale=p.locale).count(),
 }} for p in pages.order_by("locale__language_code")]))

@@ -208,8 +208,15 @@ def redis_cache(name: str) -> dict:
             # Every cache fails open: a Redis that is down means slower pages (a miss on each
             # read, writes dropped), never errors. /healthz says it is down (core/health.py).
             "IGNORE_EXCEPTIONS": True,
+            # ...and a Redis that hangs is skipped after its first timeout, not waited on for
+            # each call (hoaban.core.redis_breaker).
+            "REDIS_CLIENT_CLASS": "hoaban.core.redis_breaker.GuardedRedis",
         },
     }
+
+
+# Seconds the caches skip Redis after a failure before one command tries it again.
+HOABAN_REDIS_BREAKER_COOLDOWN = float(os.environ.get("REDIS_BREAKER_COOLDOWN", "10"))
 
 
 if REDIS_URL:

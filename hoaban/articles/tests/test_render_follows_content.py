@@ -6,6 +6,8 @@ from hoaban.images.models import NewsImage
 from hoaban.tagging.models import TagName
 from hoaban.testing import translate
 
+pytestmark = pytest.mark.news_site_per_module
+
 pytestmark = pytest.mark.django_db
 
 

@@ -9,6 +9,8 @@ from PIL import Image as PILImage
 from hoaban.images.models import NewsImage
 from hoaban.people.models import Person
 
+pytestmark = pytest.mark.news_site_per_module
+
 
 def _photo(title, caption="", credit=""):
     buffer = io.BytesIO()

@@ -11,6 +11,8 @@ from wagtail.users.models import UserProfile
 
 from hoaban.articles.models import ArticlePage
 
+pytestmark = pytest.mark.news_site_per_module
+
 FIFTH_OF_JANUARY = datetime(2027, 1, 5, 9, 30)
 TYPED = {"vi": "05/01/2027 09:30", "ru": "05.01.2027 09:30", "en": "2027-01-05 09:30"}
 

@@ -14,6 +14,8 @@ from hoaban.pagecache import store
 from hoaban.people.models import Person
 from hoaban.testing import protect_with_password
 
+pytestmark = pytest.mark.news_site_per_module
+
 VIDEO = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
 SEARCHED = "Mường Phăng"
 

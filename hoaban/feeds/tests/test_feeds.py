@@ -10,6 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from lxml import etree
 from wagtail.models import PageViewRestriction
 
+pytestmark = pytest.mark.news_site_per_module
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 MEDIA = "{http://search.yahoo.com/mrss/}"
 

@@ -6,6 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+pytestmark = pytest.mark.news_site_per_module
+
 
 def _titles(html, css_class):
     pattern = rf'class="{css_class}"><a href="[^"]+">([^<]+)</a>'

@@ -13,6 +13,8 @@ from hoaban.translation.models import TranslationRecord
 
 from .conftest import news_photo, photo_text
 
+pytestmark = pytest.mark.news_site_per_module
+
 
 def figures(html):
     """(img tag, figcaption tag and text) of each photo of the story, in order."""

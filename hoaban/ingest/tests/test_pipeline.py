@@ -16,6 +16,8 @@ from hoaban.ingest.pipeline import Syndicator
 
 from .factories import feed_source, make_source
 
+pytestmark = pytest.mark.news_site_per_module
+
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 SAINT_PETERSBURG = "dienbien/tin-tuc/dien-bien-tang-cuong-hop-tac-voi-saint-petersburg-1203.html"
 

@@ -11,6 +11,8 @@ from hoaban.ingest.models import FetchRun, ImportedItem
 
 from .factories import make_source
 
+pytestmark = pytest.mark.news_site_per_module
+
 
 @pytest.fixture
 def admin_client(client, db):

@@ -21,6 +21,8 @@ from hoaban.translation.tests.fake_servers import FakeTranslationServer, machine
 
 from .factories import feed_source
 
+pytestmark = pytest.mark.news_site_per_module
+
 CREDIT = "Tín dụng ưu đãi giúp hộ nghèo vươn lên"
 PARTNERSHIP = "Tăng cường hợp tác giữa Điện Biên và Saint Petersburg"
 

@@ -7,6 +7,8 @@ from hoaban.pagecache.urlmap import page_urls
 
 from .conftest import proxy_at
 
+pytestmark = pytest.mark.news_site_per_module
+
 
 @pytest.fixture
 def page_cache(settings):

@@ -10,6 +10,8 @@ from hoaban.people.models import Person
 from hoaban.tagging.models import TagName
 from hoaban.testing import protect_with_password, translate
 
+pytestmark = pytest.mark.news_site_per_module
+
 API = "/api/v1/"
 
 

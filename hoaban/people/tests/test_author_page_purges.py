@@ -1,8 +1,12 @@
 """The page cache drops a reporter's page and feeds when what they show changes."""
 
+import pytest
+
 from hoaban.people.models import Person
 
 from .conftest import warm
+
+pytestmark = pytest.mark.news_site_per_module
 
 AUTHOR_PAGE = "/vi/authors/lo-thi-mai/"
 AUTHOR_FEED = "/vi/feeds/authors/lo-thi-mai/rss.xml"

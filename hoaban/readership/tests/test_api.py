@@ -1,8 +1,11 @@
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 
 from hoaban.readership import store
+
+pytestmark = pytest.mark.news_site_per_module
 
 
 def read(article, views, hours_ago=0):

@@ -1,11 +1,14 @@
 from datetime import timedelta
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from hoaban.readership import ranking, store
 from hoaban.testing import protect_with_password
+
+pytestmark = pytest.mark.news_site_per_module
 
 
 def read(article, views, hours_ago=0):

@@ -10,6 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from hoaban.readership import store
 from hoaban.readership.models import HourlyReads
 
+pytestmark = pytest.mark.news_site_per_module
+
 NOW = datetime(2026, 12, 7, 9, 41, tzinfo=UTC)
 
 

@@ -6,6 +6,8 @@ from django.db import connection
 
 from hoaban.search.compaction import fts_tables, optimize_fts_indexes
 
+pytestmark = pytest.mark.news_site_per_module
+
 SEARCH_URL = "/vi/search/"
 TITLES = [
     "Điện Biên khánh thành cầu treo bản Huổi Só",

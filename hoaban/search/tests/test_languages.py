@@ -6,6 +6,8 @@ import pytest
 
 from hoaban.testing import translate
 
+pytestmark = pytest.mark.news_site_per_module
+
 
 @pytest.fixture
 def editions(news_site):

@@ -11,6 +11,8 @@ from wagtail.images.tests.utils import get_test_image_file_jpeg
 
 from hoaban.images.models import NewsImage
 
+pytestmark = pytest.mark.news_site_per_module
+
 
 @pytest.fixture
 def results(news_site, settings, tmp_path):

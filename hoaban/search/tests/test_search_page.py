@@ -11,6 +11,8 @@ from wagtail.models import Locale
 
 from hoaban.testing import translate
 
+pytestmark = pytest.mark.news_site_per_module
+
 SEARCH_URL = "/vi/search/"
 
 

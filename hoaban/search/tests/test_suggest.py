@@ -4,6 +4,8 @@ from django.db import connection
 
 from hoaban.articles.models import ArticlePage
 
+pytestmark = pytest.mark.news_site_per_module
+
 SUGGEST_URL = "/vi/search/suggest/"
 
 

@@ -5,6 +5,8 @@ from django.test.utils import CaptureQueriesContext
 from hoaban.people.models import Person
 from hoaban.testing import translate
 
+pytestmark = pytest.mark.news_site_per_module
+
 
 def test_section_paginates_twenty_articles_a_page_with_working_links(client, news_site):
     for number in range(1, 26):

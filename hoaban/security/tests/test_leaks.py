@@ -15,6 +15,8 @@ from hoaban.sections.models import SectionPage
 from hoaban.testing import translate
 from hoaban.topics.models import TopicPage
 
+pytestmark = pytest.mark.news_site_per_module
+
 API = "/api/v1"
 MARK = "zxq"
 READER_EMAIL = "lo.thi.pang@thu-rieng.vn"

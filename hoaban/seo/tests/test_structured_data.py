@@ -11,6 +11,8 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from hoaban.images.models import NewsImage
 
+pytestmark = pytest.mark.news_site_per_module
+
 
 def page_data(client, url):
     response = client.get(url)

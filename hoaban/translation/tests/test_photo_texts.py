@@ -10,6 +10,8 @@ from hoaban.images.models import NewsImage, PhotoText
 from hoaban.translation.services import translate_page
 from hoaban.translation.tests.fake_servers import machine_text
 
+pytestmark = pytest.mark.news_site_per_module
+
 
 @pytest.fixture
 def khen_story(news_site, settings, tmp_path):

@@ -7,6 +7,8 @@ from hoaban.translation.services import MachineTranslationError, translate_page
 
 from .conftest import _translator
 
+pytestmark = pytest.mark.news_site_per_module
+
 LEAD = "Tỉnh Điện Biên và thành phố Saint Petersburg ký thỏa thuận hợp tác về thương mại."
 PARAGRAPH = "Hai bên thống nhất trao đổi đoàn học sinh dân tộc thiểu số trong mùa hè."
 

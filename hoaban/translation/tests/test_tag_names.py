@@ -3,6 +3,7 @@
 import logging
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 from taggit.models import Tag
 from wagtail.models import Locale
@@ -10,6 +11,8 @@ from wagtail.models import Locale
 from hoaban.tagging.models import TagName
 from hoaban.translation.services import translate_page, translate_tag_names
 from hoaban.translation.tests.fake_servers import machine_text
+
+pytestmark = pytest.mark.news_site_per_module
 
 
 def tourism_story(news_site):

@@ -1,6 +1,7 @@
 """The editor's workflow with wagtail-localize: translate, see stale segments, publish; and the
 notice readers get about how a translation was made."""
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,6 +9,8 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from hoaban.translation.models import TranslationRecord
 from hoaban.translation.services import publish_translation, translate_page
+
+pytestmark = pytest.mark.news_site_per_module
 
 LEAD = "Tỉnh Điện Biên duy trì hai lớp học tiếng Nga cho 40 học sinh dân tộc thiểu số."
 
