@@ -110,33 +110,62 @@ def attach_sections(articles, locale=None):
     return articles
 
 
-def newest_by_section(locale, sections, count):
-    """{section path: its newest `count` live articles}, for the front page's section blocks.
+# Stands for a tree path in a listing compiled once and run for several paths (_newest_under):
+# no page's path has letters.
+_PATH_MARKER = "any-path"
 
-    One short query per section walks the date index and stops after `count` hits, then one
-    query loads them all: the cost follows the number of sections, never the archive's size
-    (ranking every article with a window function read the whole archive on each render).
-    """
+
+def _newest_under(queryset, paths, count) -> list[list[int]]:
+    """For each of `paths`, the ids of the newest `count` articles of `queryset` under it ("" for
+    all of them), in one query: each part walks the date index under its path and stops after
+    its LIMIT, and the parts are joined with UNION ALL. Building the SQL of a visibility-filtered
+    listing costs far more than running it, so it is compiled once, for a marker path, and each
+    part runs it with its own path in the marker's place."""
     newest = (
-        visible(_article_model().objects, locale)
+        queryset.filter(path__startswith=_PATH_MARKER)
         .order_by("-date", "-pk")
-        .values_list("pk", flat=True)
+        .values_list("pk", flat=True)[:count]
     )
-    ids = []
-    for section in sections:
-        ids.extend(newest.filter(path__startswith=section.path)[:count])
-    grouped = {section.path: [] for section in sections}
-    by_path = {section.path: section for section in sections}
-    for article in live_articles(locale).filter(pk__in=ids):
-        path = article.path[: -article.steplen]
-        article.section = by_path[path]
-        grouped[path].append(article)
-    return grouped
+    sql, params = newest.query.sql_with_params()
+    database = connections[newest.db]
+    at = params.index(f"{_PATH_MARKER}%")  # how a `startswith` parameter is written
+    union = " UNION ALL ".join(
+        f"SELECT {number}, part_{number}.* FROM ({sql}) AS part_{number}"
+        for number in range(len(paths))
+    )
+    values = []
+    for path in paths:
+        values += [*params[:at], f"{database.ops.prep_for_like_query(path)}%", *params[at + 1 :]]
+    found = [[] for _ in paths]
+    with database.cursor() as cursor:
+        cursor.execute(union, values)
+        for number, pk in cursor.fetchall():
+            found[number].append(pk)
+    return found
 
 
-def recent_news(locale, count):
-    """The edition's newest stories, without section labels (see attach_sections)."""
-    return list(live_articles(locale)[:count])
+def front_page(locale, sections, *, recent, per_section):
+    """The edition's newest `recent` stories, and {section path: its newest `per_section`},
+    with section labels, for the front page: one query for which, one to load them.
+
+    The cost follows the number of sections, never the archive's size (ranking every article
+    with a window function read the whole archive on each render).
+    """
+    paths = ["", *(section.path for section in sections)]
+    found = _newest_under(
+        visible(_article_model().objects, locale), paths, max(recent, per_section)
+    )
+    # Already filtered by visibility: loaded by id, newest first.
+    loaded = attach_sections(
+        _for_listing(_article_model().objects.filter(pk__in={pk for ids in found for pk in ids})),
+        locale,
+    )
+    newest = {}
+    for path, ids in zip(paths, found, strict=True):
+        wanted = set(ids)
+        newest[path] = [article for article in loaded if article.pk in wanted]
+    recent_news = newest.pop("")[:recent]
+    return recent_news, {path: articles[:per_section] for path, articles in newest.items()}
 
 
 def recent_news_rail(locale, exclude):

@@ -16,6 +16,8 @@ from hoaban.tagging import labels as tag_labels
 from hoaban.translation.editions import active_locale, live_homes
 
 SECTION_BLOCK_SIZE = 4
+# The newest stories the front page reads: the lead story and the "recent news" rail.
+RECENT_COUNT = 12
 
 
 class RoutesToSections:
@@ -77,23 +79,22 @@ class HomePage(RoutablePageMixin, RoutesToSections, BasePage):
                 return queries.attach_sections([lead.specific], self.locale)[0]
         return next((a for a in recent if a.lead_image_id), recent[0] if recent else None)
 
-    def section_blocks(self):
-        """The newest stories of each section in the menu, for the blocks under the fold."""
-        sections = [s for s in queries.menu_sections(self) if s.listing == SectionPage.Listing.OWN]
-        grouped = queries.newest_by_section(self.locale, sections, SECTION_BLOCK_SIZE)
-        return [(section, grouped[section.path]) for section in sections if grouped[section.path]]
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Tag and author pages are rendered through the home too, and show none of its lists.
         match = getattr(request, "routable_resolver_match", None)
         if match is not None and match.url_name != "index_route":
             return context
-        recent = queries.attach_sections(queries.recent_news(self.locale, count=12), self.locale)
+        # A block under the fold for each section in the menu that lists its own stories.
+        sections = [s for s in queries.menu_sections(self) if s.listing == SectionPage.Listing.OWN]
+        recent, by_section = queries.front_page(
+            self.locale, sections, recent=RECENT_COUNT, per_section=SECTION_BLOCK_SIZE
+        )
         lead = self._lead(recent)
         context["lead"] = lead
         context["recent_news"] = [a for a in recent if lead is None or a.pk != lead.pk]
-        context["section_blocks"] = self.section_blocks()
+        blocks = [(section, by_section[section.path]) for section in sections]
+        context["section_blocks"] = [(section, stories) for section, stories in blocks if stories]
         return context
 
     def tag_url(self, request, slug: str) -> str:
