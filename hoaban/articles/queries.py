@@ -168,15 +168,6 @@ def front_page(locale, sections, *, recent, per_section):
     return recent_news, {path: articles[:per_section] for path, articles in newest.items()}
 
 
-def recent_news_rail(locale, exclude):
-    """The "recent news" rail of an article page, with section labels: the edition's newest
-    stories but the article itself."""
-    count = settings.HOABAN_RECENT_NEWS_COUNT
-    # Titles and teasers only: no photo renditions to load.
-    articles = live_articles(locale).prefetch_related(None).exclude(pk=exclude.pk)[:count]
-    return attach_sections(articles, locale)
-
-
 def _newest_tagged(tag_ids, exclude_pk) -> list[int]:
     """The articles of the newest RELATED_CANDIDATES taggings of each tag but `exclude_pk`'s,
     an article once per tag it carries, in one query: a LIMIT per tag, since the tag index holds
@@ -204,29 +195,37 @@ def _newest_tagged(tag_ids, exclude_pk) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def related_articles(article, tag_ids, count=4):
-    """Stories sharing the most of `tag_ids` (the article's tags) with this one, then the
-    newest of its section, with their section labels.
+def around_article(article, tag_ids, *, related_count=4):
+    """The "recent news" rail of an article page (the edition's newest stories but the article)
+    and its related stories: those sharing the most of `tag_ids` (the article's tags) with it,
+    then the newest of its section; all with section labels, in four queries.
 
     Only the latest RELATED_CANDIDATES taggings of each tag are weighed, so the cost stays flat
     however many stories a popular tag gathers over the years.
     """
+    recent_count = settings.HOABAN_RECENT_NEWS_COUNT
+    candidates = visible(_article_model().objects, article.locale).exclude(pk=article.pk)
+    # The newest of the edition and of the section in one query; the section's are always
+    # read, so the page's query count does not depend on how many tags matched.
+    newest, newest_of_section = _newest_under(
+        candidates, ["", article.path[: -article.steplen]], max(recent_count, related_count)
+    )
     shared = Counter(_newest_tagged(tag_ids, article.pk))
     # Ranked on (id, date) rows; only the chosen few are loaded as whole articles.
-    candidates = visible(_article_model().objects, article.locale).exclude(pk=article.pk)
     scored = sorted(
         candidates.filter(pk__in=list(shared)).values_list("pk", "date"),
         key=lambda row: (-shared[row[0]], -row[1].timestamp(), -row[0]),
     )
-    chosen = [pk for pk, _ in scored[:count]]
-    # Always asked, so the page's query count does not depend on how many tags matched.
-    newest_of_section = (
-        candidates.filter(path__startswith=article.path[: -article.steplen])
-        .order_by("-date", "-pk")
-        .values_list("pk", flat=True)[:count]
-    )
+    related = [pk for pk, _ in scored[:related_count]]
     for pk in newest_of_section:
-        if len(chosen) < count and pk not in chosen:
-            chosen.append(pk)
-    loaded = _for_listing(candidates).in_bulk(chosen)
-    return attach_sections([loaded[pk] for pk in chosen], article.locale)
+        if len(related) < related_count and pk not in related:
+            related.append(pk)
+    # Already filtered by visibility: loaded by id, with the photos the related cards show.
+    loaded = _for_listing(_article_model().objects).in_bulk([*newest, *related])
+    attach_sections(loaded.values(), article.locale)
+    return (
+        sorted((loaded[pk] for pk in newest), key=lambda a: (a.date, a.pk), reverse=True)[
+            :recent_count
+        ],
+        [loaded[pk] for pk in related],
+    )

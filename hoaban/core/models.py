@@ -66,6 +66,12 @@ class BasePage(NewsPageMixin, Page):
             return parts
         return parts[0], public_base_url(parts[0]), parts[2]
 
+    def get_url(self, request=None, current_site=None):
+        # What the `pageurl` tag asks for each link (see get_url_parts).
+        if request is None or current_site is not None:
+            return super().get_url(request, current_site)
+        return page_urls.url(self, request)
+
     def get_view_restrictions(self):
         # Wagtail checks these for every page it serves (two queries). The parts of the site
         # any restriction covers are read once per request; outside them there is nothing to read.

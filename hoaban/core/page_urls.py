@@ -20,6 +20,23 @@ from wagtail.models import Site
 from .public_url import public_base_url
 
 
+def url(page, request) -> str | None:
+    """Wagtail's `get_url` for the request's own site: the path alone on the reader's site (or
+    when the install has one site), else the full address; None when the page is not routable."""
+    parts = url_parts(page, request)
+    if parts is None or parts[2] is None:
+        return None
+    site_id, base_url, path = parts
+    if "_hoaban_site_ids" not in request.__dict__:
+        site = Site.find_for_request(request)
+        request._hoaban_site_ids = (
+            getattr(site, "pk", None),
+            {root.site_id for root in page._get_site_root_paths(request)},
+        )
+    current_site_id, site_ids = request._hoaban_site_ids
+    return path if site_id == current_site_id or len(site_ids) == 1 else base_url + path
+
+
 def url_parts(page, request):
     """`(site id, public base URL, path)` of `page` as Wagtail's `get_url_parts` gives them (on
     the public address), each computed once per request; None when no site holds the page."""
