@@ -11,10 +11,13 @@ from operator import attrgetter
 from django.apps import apps
 from django.conf import settings
 from django.db import connections
+from django.db.models import Prefetch
 from django.http import Http404
 
 from hoaban.core.per_request import once_per_request
 from hoaban.core.visibility import in_edition, seen, visible
+from hoaban.images.models import NewsRendition
+from hoaban.images.renditions import SHARE_FILTER
 
 # Taggings weighed when looking for related stories.
 RELATED_CANDIDATES = 200
@@ -41,12 +44,23 @@ CARD_FIELDS = (
 )
 
 
+# The sizes a listed story's photo is shown at: cards, the front page's lead story, a video's
+# poster, and feeds (hoaban.images.renditions). A photo has renditions for its article page
+# too; loading only these keeps every listing's rendition query small. A size missing here
+# costs a query per photo, which the query-count tests of each page catch.
+LISTING_RENDITIONS = (
+    *("fill-320x180", "fill-640x360", "fill-960x540", "fill-1280x720"),
+    SHARE_FILTER,
+)
+
+
 def _for_listing(articles):
     """Story cards: what they show, loaded with the articles, newest first."""
+    renditions = NewsRendition.objects.filter(filter_spec__in=LISTING_RENDITIONS)
     return (
         articles.select_related("lead_image")
         .only(*CARD_FIELDS)
-        .prefetch_related("lead_image__renditions")
+        .prefetch_related(Prefetch("lead_image__renditions", queryset=renditions))
         .order_by("-date", "-pk")
     )
 
