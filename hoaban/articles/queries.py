@@ -124,38 +124,49 @@ def attach_sections(articles, locale=None):
     return articles
 
 
-# Stands for a tree path in a listing compiled once and run for several paths (_newest_under):
-# no page's path has letters.
+def for_each(queryset, marker, values) -> list[list[tuple]]:
+    """The rows of `queryset` once for each of `values` in place of its parameter `marker` (both
+    as the database receives them), in one query of UNION ALL parts, each in no given order.
+
+    Building the SQL of a visibility-filtered listing costs far more than running it: it is
+    compiled once, and each part runs it with its own value."""
+    sql, params = queryset.query.sql_with_params()
+    at = params.index(marker)
+    union = " UNION ALL ".join(
+        f"SELECT {number}, part_{number}.* FROM ({sql}) AS part_{number}"
+        for number in range(len(values))
+    )
+    found = [[] for _ in values]
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(union, [p for v in values for p in (*params[:at], v, *params[at + 1 :])])
+        for number, *row in cursor.fetchall():
+            found[number].append(tuple(row))
+    return found
+
+
+# Stands for a tree path in _newest_under's listing: no page's path has letters.
 _PATH_MARKER = "any-path"
 
 
 def _newest_under(queryset, paths, count) -> list[list[int]]:
     """For each of `paths`, the ids of the newest `count` articles of `queryset` under it ("" for
     all of them), in one query: each part walks the date index under its path and stops after
-    its LIMIT, and the parts are joined with UNION ALL. Building the SQL of a visibility-filtered
-    listing costs far more than running it, so it is compiled once, for a marker path, and each
-    part runs it with its own path in the marker's place."""
+    its LIMIT."""
     newest = (
         queryset.filter(path__startswith=_PATH_MARKER)
         .order_by("-date", "-pk")
         .values_list("pk", flat=True)[:count]
     )
-    sql, params = newest.query.sql_with_params()
-    database = connections[newest.db]
-    at = params.index(f"{_PATH_MARKER}%")  # how a `startswith` parameter is written
-    union = " UNION ALL ".join(
-        f"SELECT {number}, part_{number}.* FROM ({sql}) AS part_{number}"
-        for number in range(len(paths))
-    )
-    values = []
-    for path in paths:
-        values += [*params[:at], f"{database.ops.prep_for_like_query(path)}%", *params[at + 1 :]]
-    found = [[] for _ in paths]
-    with database.cursor() as cursor:
-        cursor.execute(union, values)
-        for number, pk in cursor.fetchall():
-            found[number].append(pk)
-    return found
+    # How a `startswith` parameter is written.
+    like = connections[newest.db].ops.prep_for_like_query
+    found = for_each(newest, f"{_PATH_MARKER}%", [f"{like(path)}%" for path in paths])
+    return [[pk for (pk,) in rows] for rows in found]
+
+
+def by_id(ids, *, photos=True) -> dict:
+    """{id: story card} of articles already found visible (by a query of this request)."""
+    cards = _for_listing(_article_model().objects)
+    return (cards if photos else cards.prefetch_related(None)).in_bulk(ids)
 
 
 def front_page(locale, sections, *, recent, per_section):
@@ -170,10 +181,8 @@ def front_page(locale, sections, *, recent, per_section):
         visible(_article_model().objects, locale), paths, max(recent, per_section)
     )
     # Already filtered by visibility: loaded by id, newest first.
-    loaded = attach_sections(
-        _for_listing(_article_model().objects.filter(pk__in={pk for ids in found for pk in ids})),
-        locale,
-    )
+    loaded = by_id({pk for ids in found for pk in ids}).values()
+    loaded = attach_sections(sorted(loaded, key=lambda a: (a.date, a.pk), reverse=True), locale)
     newest = {}
     for path, ids in zip(paths, found, strict=True):
         wanted = set(ids)
@@ -235,7 +244,7 @@ def around_article(article, tag_ids, *, related_count=4):
         if len(related) < related_count and pk not in related:
             related.append(pk)
     # Already filtered by visibility: loaded by id, with the photos the related cards show.
-    loaded = _for_listing(_article_model().objects).in_bulk([*newest, *related])
+    loaded = by_id([*newest, *related])
     attach_sections(loaded.values(), article.locale)
     return (
         sorted((loaded[pk] for pk in newest), key=lambda a: (a.date, a.pk), reverse=True)[
