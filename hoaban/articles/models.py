@@ -214,8 +214,7 @@ class ArticlePage(BasePage):
         # The tags named in this edition (a preview shows the draft's own): their ids also
         # pick the related stories.
         tags = self._tag_labels()
-        recent = queries.recent_news_rail(self.locale, exclude=self)
-        related = queries.related_articles(self, [tag.pk for tag in tags])
+        recent, related = queries.around_article(self, [tag.pk for tag in tags])
         # Labelled from the edition's sections; an alias section (a translation's copied
         # parent) is not among them.
         queries.attach_sections([self], self.locale)

@@ -11,10 +11,13 @@ from operator import attrgetter
 from django.apps import apps
 from django.conf import settings
 from django.db import connections
+from django.db.models import Prefetch
 from django.http import Http404
 
 from hoaban.core.per_request import once_per_request
 from hoaban.core.visibility import in_edition, seen, visible
+from hoaban.images.models import NewsRendition
+from hoaban.images.renditions import SHARE_FILTER
 
 # Taggings weighed when looking for related stories.
 RELATED_CANDIDATES = 200
@@ -41,12 +44,23 @@ CARD_FIELDS = (
 )
 
 
+# The sizes a listed story's photo is shown at: cards, the front page's lead story, a video's
+# poster, and feeds (hoaban.images.renditions). A photo has renditions for its article page
+# too; loading only these keeps every listing's rendition query small. A size missing here
+# costs a query per photo, which the query-count tests of each page catch.
+LISTING_RENDITIONS = (
+    *("fill-320x180", "fill-640x360", "fill-960x540", "fill-1280x720"),
+    SHARE_FILTER,
+)
+
+
 def _for_listing(articles):
     """Story cards: what they show, loaded with the articles, newest first."""
+    renditions = NewsRendition.objects.filter(filter_spec__in=LISTING_RENDITIONS)
     return (
         articles.select_related("lead_image")
         .only(*CARD_FIELDS)
-        .prefetch_related("lead_image__renditions")
+        .prefetch_related(Prefetch("lead_image__renditions", queryset=renditions))
         .order_by("-date", "-pk")
     )
 
@@ -110,42 +124,71 @@ def attach_sections(articles, locale=None):
     return articles
 
 
-def newest_by_section(locale, sections, count):
-    """{section path: its newest `count` live articles}, for the front page's section blocks.
+def for_each(queryset, marker, values) -> list[list[tuple]]:
+    """The rows of `queryset` once for each of `values` in place of its parameter `marker` (both
+    as the database receives them), in one query of UNION ALL parts, each in no given order.
 
-    One short query per section walks the date index and stops after `count` hits, then one
-    query loads them all: the cost follows the number of sections, never the archive's size
-    (ranking every article with a window function read the whole archive on each render).
-    """
-    newest = (
-        visible(_article_model().objects, locale)
-        .order_by("-date", "-pk")
-        .values_list("pk", flat=True)
+    Building the SQL of a visibility-filtered listing costs far more than running it: it is
+    compiled once, and each part runs it with its own value."""
+    sql, params = queryset.query.sql_with_params()
+    at = params.index(marker)
+    union = " UNION ALL ".join(
+        f"SELECT {number}, part_{number}.* FROM ({sql}) AS part_{number}"
+        for number in range(len(values))
     )
-    ids = []
-    for section in sections:
-        ids.extend(newest.filter(path__startswith=section.path)[:count])
-    grouped = {section.path: [] for section in sections}
-    by_path = {section.path: section for section in sections}
-    for article in live_articles(locale).filter(pk__in=ids):
-        path = article.path[: -article.steplen]
-        article.section = by_path[path]
-        grouped[path].append(article)
-    return grouped
+    found = [[] for _ in values]
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(union, [p for v in values for p in (*params[:at], v, *params[at + 1 :])])
+        for number, *row in cursor.fetchall():
+            found[number].append(tuple(row))
+    return found
 
 
-def recent_news(locale, count):
-    """The edition's newest stories, without section labels (see attach_sections)."""
-    return list(live_articles(locale)[:count])
+# Stands for a tree path in _newest_under's listing: no page's path has letters.
+_PATH_MARKER = "any-path"
 
 
-def recent_news_rail(locale, exclude):
-    """The "recent news" rail of an article page, with section labels: the edition's newest
-    stories but the article itself."""
-    count = settings.HOABAN_RECENT_NEWS_COUNT
-    # Titles and teasers only: no photo renditions to load.
-    articles = live_articles(locale).prefetch_related(None).exclude(pk=exclude.pk)[:count]
-    return attach_sections(articles, locale)
+def _newest_under(queryset, paths, count) -> list[list[int]]:
+    """For each of `paths`, the ids of the newest `count` articles of `queryset` under it ("" for
+    all of them), in one query: each part walks the date index under its path and stops after
+    its LIMIT."""
+    newest = (
+        queryset.filter(path__startswith=_PATH_MARKER)
+        .order_by("-date", "-pk")
+        .values_list("pk", flat=True)[:count]
+    )
+    # How a `startswith` parameter is written.
+    like = connections[newest.db].ops.prep_for_like_query
+    found = for_each(newest, f"{_PATH_MARKER}%", [f"{like(path)}%" for path in paths])
+    return [[pk for (pk,) in rows] for rows in found]
+
+
+def by_id(ids, *, photos=True) -> dict:
+    """{id: story card} of articles already found visible (by a query of this request)."""
+    cards = _for_listing(_article_model().objects)
+    return (cards if photos else cards.prefetch_related(None)).in_bulk(ids)
+
+
+def front_page(locale, sections, *, recent, per_section):
+    """The edition's newest `recent` stories, and {section path: its newest `per_section`},
+    with section labels, for the front page: one query for which, one to load them.
+
+    The cost follows the number of sections, never the archive's size (ranking every article
+    with a window function read the whole archive on each render).
+    """
+    paths = ["", *(section.path for section in sections)]
+    found = _newest_under(
+        visible(_article_model().objects, locale), paths, max(recent, per_section)
+    )
+    # Already filtered by visibility: loaded by id, newest first.
+    loaded = by_id({pk for ids in found for pk in ids}).values()
+    loaded = attach_sections(sorted(loaded, key=lambda a: (a.date, a.pk), reverse=True), locale)
+    newest = {}
+    for path, ids in zip(paths, found, strict=True):
+        wanted = set(ids)
+        newest[path] = [article for article in loaded if article.pk in wanted]
+    recent_news = newest.pop("")[:recent]
+    return recent_news, {path: articles[:per_section] for path, articles in newest.items()}
 
 
 def _newest_tagged(tag_ids, exclude_pk) -> list[int]:
@@ -181,29 +224,37 @@ def _newest_tagged(tag_ids, exclude_pk) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def related_articles(article, tag_ids, count=4):
-    """Stories sharing the most of `tag_ids` (the article's tags) with this one, then the
-    newest of its section, with their section labels.
+def around_article(article, tag_ids, *, related_count=4):
+    """The "recent news" rail of an article page (the edition's newest stories but the article)
+    and its related stories: those sharing the most of `tag_ids` (the article's tags) with it,
+    then the newest of its section; all with section labels, in four queries.
 
     Only the latest RELATED_CANDIDATES taggings of each tag are weighed, so the cost stays flat
     however many stories a popular tag gathers over the years.
     """
+    recent_count = settings.HOABAN_RECENT_NEWS_COUNT
+    candidates = visible(_article_model().objects, article.locale).exclude(pk=article.pk)
+    # The newest of the edition and of the section in one query; the section's are always
+    # read, so the page's query count does not depend on how many tags matched.
+    newest, newest_of_section = _newest_under(
+        candidates, ["", article.path[: -article.steplen]], max(recent_count, related_count)
+    )
     shared = Counter(_newest_tagged(tag_ids, article.pk))
     # Ranked on (id, date) rows; only the chosen few are loaded as whole articles.
-    candidates = visible(_article_model().objects, article.locale).exclude(pk=article.pk)
     scored = sorted(
         candidates.filter(pk__in=list(shared)).values_list("pk", "date"),
         key=lambda row: (-shared[row[0]], -row[1].timestamp(), -row[0]),
     )
-    chosen = [pk for pk, _ in scored[:count]]
-    # Always asked, so the page's query count does not depend on how many tags matched.
-    newest_of_section = (
-        candidates.filter(path__startswith=article.path[: -article.steplen])
-        .order_by("-date", "-pk")
-        .values_list("pk", flat=True)[:count]
-    )
+    related = [pk for pk, _ in scored[:related_count]]
     for pk in newest_of_section:
-        if len(chosen) < count and pk not in chosen:
-            chosen.append(pk)
-    loaded = _for_listing(candidates).in_bulk(chosen)
-    return attach_sections([loaded[pk] for pk in chosen], article.locale)
+        if len(related) < related_count and pk not in related:
+            related.append(pk)
+    # Already filtered by visibility: loaded by id, with the photos the related cards show.
+    loaded = by_id([*newest, *related])
+    attach_sections(loaded.values(), article.locale)
+    return (
+        sorted((loaded[pk] for pk in newest), key=lambda a: (a.date, a.pk), reverse=True)[
+            :recent_count
+        ],
+        [loaded[pk] for pk in related],
+    )

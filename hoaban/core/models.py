@@ -3,13 +3,12 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, PageViewRestriction
 
-from . import visibility
+from . import page_urls, visibility
 from .forms import UNUSABLE_SLUG, NewsPageForm
 from .public_url import public_base_url
 from .slugs import slug_from_title
@@ -58,23 +57,20 @@ class BasePage(NewsPageMixin, Page):
         return self.get_translation_or_none(locale) or self
 
     def get_url_parts(self, request=None):
-        # One page render asks for the same addresses many times (the menu twice, a section on
-        # every story card), and Wagtail works each out again (reverse() under the page's
-        # language); kept on the request instead, keyed by what they depend on.
-        if request is None:
-            return self._public_url_parts(request)
-        known = request.__dict__.setdefault("_hoaban_url_parts", {})
-        key = (self.pk, self.url_path, get_language())
-        if key not in known:
-            known[key] = self._public_url_parts(request)
-        return known[key]
-
-    def _public_url_parts(self, request):
         # Full URLs on the configured public address, not the Site record's host and port.
+        if request is not None:
+            # A render links the same pages many times: built cheaply, once per request.
+            return page_urls.url_parts(self, request)
         parts = super().get_url_parts(request)
         if parts is None or parts[1] is None:
             return parts
         return parts[0], public_base_url(parts[0]), parts[2]
+
+    def get_url(self, request=None, current_site=None):
+        # What the `pageurl` tag asks for each link (see get_url_parts).
+        if request is None or current_site is not None:
+            return super().get_url(request, current_site)
+        return page_urls.url(self, request)
 
     def get_view_restrictions(self):
         # Wagtail checks these for every page it serves (two queries). The parts of the site

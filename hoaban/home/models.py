@@ -16,6 +16,8 @@ from hoaban.tagging import labels as tag_labels
 from hoaban.translation.editions import active_locale, live_homes
 
 SECTION_BLOCK_SIZE = 4
+# The newest stories the front page reads: the lead story and the "recent news" rail.
+RECENT_COUNT = 12
 
 
 class RoutesToSections:
@@ -85,31 +87,31 @@ class HomePage(RoutablePageMixin, RoutesToSections, BasePage):
                 return queries.attach_sections([lead.specific], self.locale)[0]
         return next((a for a in recent if a.lead_image_id), recent[0] if recent else None)
 
-    def section_blocks(self):
-        """The newest stories of each section in the menu, for the blocks under the fold: the
-        sections that have some, or on a portal every section (the video listing too)."""
-        sections = queries.menu_sections(self)
-        own = [s for s in sections if s.listing == SectionPage.Listing.OWN]
-        grouped = queries.newest_by_section(self.locale, own, SECTION_BLOCK_SIZE)
-        if self.layout != self.Layout.PORTAL:
-            return [(section, grouped[section.path]) for section in own if grouped[section.path]]
-        for section in sections:
-            if section.is_video_listing:
-                videos = section.articles()[:SECTION_BLOCK_SIZE]
-                grouped[section.path] = queries.attach_sections(videos, self.locale)
-        return [(section, grouped[section.path]) for section in sections]
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Tag and author pages are rendered through the home too, and show none of its lists.
         match = getattr(request, "routable_resolver_match", None)
         if match is not None and match.url_name != "index_route":
             return context
-        recent = queries.attach_sections(queries.recent_news(self.locale, count=12), self.locale)
+        # A block under the fold for each section in the menu that lists its own stories; on a
+        # portal for every section, the video listing too, empty ones saying so.
+        sections = queries.menu_sections(self)
+        own = [s for s in sections if s.listing == SectionPage.Listing.OWN]
+        recent, by_section = queries.front_page(
+            self.locale, own, recent=RECENT_COUNT, per_section=SECTION_BLOCK_SIZE
+        )
         lead = self._lead(recent)
         context["lead"] = lead
         context["recent_news"] = [a for a in recent if lead is None or a.pk != lead.pk]
-        context["section_blocks"] = self.section_blocks()
+        if self.layout == self.Layout.PORTAL:
+            for section in sections:
+                if section.is_video_listing:
+                    videos = section.articles()[:SECTION_BLOCK_SIZE]
+                    by_section[section.path] = queries.attach_sections(videos, self.locale)
+            context["section_blocks"] = [(s, by_section[s.path]) for s in sections]
+        else:
+            blocks = [(section, by_section[section.path]) for section in own]
+            context["section_blocks"] = [(section, items) for section, items in blocks if items]
         return context
 
     def tag_url(self, request, slug: str) -> str:

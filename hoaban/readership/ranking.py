@@ -2,9 +2,10 @@
 last 24 hours or 7 days, among the stories an anonymous reader may see."""
 
 from copy import copy
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
+from django.db import connections
 from django.db.models import Sum
 from django.utils import timezone
 
@@ -28,31 +29,45 @@ def most_read(locale, *, section=None, window="24h", count=None, now=None) -> li
 
 
 def rails(locale, section=None) -> dict[str, list]:
-    """Both windows' rails as a page shows them (three queries); a page keeps them as long as
+    """Both windows' rails as a page shows them (two queries); a page keeps them as long as
     the page cache keeps the page."""
     return _ranked(locale, section, WINDOWS, None, None)
 
 
+# Stands for a window's first hour in the ranking compiled once for every window.
+_MARKER_HOUR = datetime(2000, 1, 1, tzinfo=UTC)
+
+
 def _ranked(locale, section, windows, count, now) -> dict[str, list]:
-    """{window: its stories, most read first}: one query per window for the counts, one to
-    load the stories of all windows."""
+    """{window: its stories, most read first}: one query for the counts of every window, one
+    to load their stories."""
     count = count or settings.HOABAN_MOST_READ_COUNT
-    # Which stories may be listed: the same filter as the home page's listings. A rail shows
-    # titles only, so no photo renditions are loaded with them.
-    visible = queries.live_articles(locale).prefetch_related(None)
+    # Which stories may be listed: the same filter as the home page's listings.
+    visible = queries.live_articles(locale)
     if section is not None:
         visible = visible.filter(path__startswith=section.path)
-    listed = HourlyReads.objects.filter(article__in=visible.order_by().values("pk"))
+    counts = (
+        HourlyReads.objects.filter(article__in=visible.order_by().values("pk"))
+        .filter(hour__gte=_MARKER_HOUR)
+        .values_list("article_id")
+        .annotate(reads=Sum("views"))
+        .order_by("-reads", "-article_id")[:count]
+    )
+    # The window's start as the database receives it, like the marker's.
+    hour = HourlyReads._meta.get_field("hour")
+    connection = connections[counts.db]
+    starts = [window_start(window, now) for window in windows]
+    found = queries.for_each(
+        counts,
+        hour.get_db_prep_value(_MARKER_HOUR, connection),
+        [hour.get_db_prep_value(start, connection) for start in starts],
+    )
     reads = {
-        window: dict(
-            listed.filter(hour__gte=window_start(window, now))
-            .values_list("article_id")
-            .annotate(reads=Sum("views"))
-            .order_by("-reads", "-article_id")[:count]
-        )
-        for window in windows
+        window: dict(sorted(rows, key=lambda row: (-row[1], -row[0])))
+        for window, rows in zip(windows, found, strict=True)
     }
-    loaded = visible.in_bulk({pk for counted in reads.values() for pk in counted})
+    # A rail shows titles only: no photo renditions are loaded with them.
+    loaded = queries.by_id({pk for counted in reads.values() for pk in counted}, photos=False)
     ranked = {}
     for window, counted in reads.items():
         # A story in both windows is listed with each window's count: a copy each.
