@@ -11,7 +11,7 @@ translations at depth 2 and eight sections in each edition, made through Wagtail
 Every site gets the same number of articles (--articles / --sites) in its Vietnamese sections,
 bulk-inserted as bench/archive.py does (real tree rows, no revisions), with Vietnamese titles
 and leads (bench/vietnamese_corpus.py, seeded per site) and dates that interleave the sites'
-stories, then indexed for search with the search backend's own indexer.
+stories, then indexed for search (`index_articles`: oldest first, as published).
 
 It measures twice, on the platform's pages with the very same content:
   1. with the platform as the install's only site (the others not built yet);
@@ -136,32 +136,40 @@ def fill_site(number: int, sections: list, count: int, sites: int):
     archive.add(sections, count, article, desc=f"site {number}")
 
 
-def index_articles(after: int) -> float:
-    """Index the articles of id above `after`; seconds. SQLite goes through the backend's own
-    `add_items`. On PostgreSQL that costs ~20 ms an article here (modelsearch prepares every
-    field five times and compiles a Django expression per vector: 300,000 articles would take
-    well over an hour), so the entries are written in bulk with the same SQL functions from
-    the same prepared field values, each field prepared once; the body text, identical in
-    every article of this archive (bench/archive.py), is prepared once for all. A sample is
-    first indexed by `add_items` itself and compared (`same_entries`)."""
+def index_articles() -> float:
+    """Index every article afresh, oldest first: entry ids then rise with publication across
+    the sites, as when stories are indexed as they are published (the search ranks the
+    newest entries first, hoaban/search/ranking.py). Seconds.
+
+    SQLite goes through the backend's own `add_items`. On PostgreSQL that costs ~20 ms an
+    article here (modelsearch prepares every field five times and compiles a Django
+    expression per vector: 300,000 articles would take well over an hour), so the entries are
+    written in bulk with the same SQL functions from the same prepared field values, each
+    field prepared once; the body text, identical in every article of this archive
+    (bench/archive.py), is prepared once for all. A sample is first indexed by `add_items`
+    itself and compared (`same_entries`)."""
+    from django.contrib.contenttypes.models import ContentType
     from django.db import connection
     from wagtail.search.backends import get_search_backend
+    from wagtail.search.models import IndexEntry
 
     from hoaban.articles.models import ArticlePage
 
     started = time.perf_counter()
     index = get_search_backend().get_index_for_model(ArticlePage)
-    ids = list(ArticlePage.objects.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True))
+    content_type = ContentType.objects.get_for_model(ArticlePage)
+    IndexEntry.objects.filter(content_type=content_type).delete()
+    ids = list(ArticlePage.objects.order_by("date", "pk").values_list("pk", flat=True))
     sample = ids[:SAMPLE] if connection.vendor == "postgresql" else ids
     for start in range(0, len(sample), 1000):
         objects = ArticlePage.get_indexed_objects().filter(pk__in=sample[start : start + 1000])
-        index.add_items(ArticlePage, list(objects))
+        index.add_items(ArticlePage, sorted(objects, key=lambda article: article.date))
     if connection.vendor != "postgresql":
         return time.perf_counter() - started
     rest = ids[len(sample) :]
     for start in range(0, len(rest), 2000):
         objects = ArticlePage.get_indexed_objects().filter(pk__in=rest[start : start + 2000])
-        write_entries(list(objects))
+        write_entries(sorted(objects, key=lambda article: article.date))
     index._refresh_title_norms()
     if not same_entries(sample):
         raise SystemExit("bulk index entries differ from modelsearch's own; fix write_entries()")
@@ -455,18 +463,17 @@ def run(options, per_site: int) -> list[dict]:
     Page.objects.filter(depth=2).delete()
     started = time.perf_counter()
     fill_site(0, build_site(0), per_site, options.sites)
-    seconds = index_articles(0)
+    seconds = index_articles()
     settle()
     print(f"platform built in {time.perf_counter() - started:.0f} s (index {seconds:.0f} s)")
     article = ArticlePage.objects.get(date=middle_of_platform(options.sites, per_site))
     results = [measure(1, options.requests, options.search_requests, article)]
     if options.sites > 1:
         started = time.perf_counter()
-        indexed = ArticlePage.objects.order_by("-pk").values_list("pk", flat=True).first()
         for number in range(1, options.sites):
             fill_site(number, build_site(number), per_site, options.sites)
         built = time.perf_counter() - started
-        seconds = index_articles(indexed)
+        seconds = index_articles()
         settle()
         print(f"{options.sites - 1} more sites built in {built:.0f} s, indexed in {seconds:.0f} s")
         results.append(measure(options.sites, options.requests, options.search_requests, article))
