@@ -456,7 +456,7 @@ def run(options, per_site: int) -> list[dict]:
 
     from hoaban.articles.models import ArticlePage
 
-    if Site.objects.filter(hostname__endswith=".hoaban.test").count() == options.sites:
+    if Site.objects.filter(hostname__endswith="hoaban.test").count() == options.sites:
         article = ArticlePage.objects.get(date=middle_of_platform(options.sites, per_site))
         return [measure(options.sites, options.requests, options.search_requests, article)]
     Site.objects.all().delete()  # Wagtail's welcome page and its site: not one of ours
