@@ -64,25 +64,42 @@ def reset_sequences(*models):
 
 
 def grow(target: int) -> int:
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import transaction
-    from django.db.models import Max
+    """Add archive articles over every own-listing section until there are `target`."""
     from django.utils import timezone
-    from taggit.models import Tag
-    from tqdm import tqdm
-    from wagtail.models import Page
 
-    from hoaban.articles.models import ArticlePage, ArticlePageTag
+    from hoaban.articles.models import ArticlePage
     from hoaban.sections.models import SectionPage
 
     missing = target - ArticlePage.objects.count()
     if missing <= 0:
         return 0
     sections = list(SectionPage.objects.filter(listing="own").order_by("path"))
-    tags = list(Tag.objects.order_by("pk")[:12]) or [Tag.objects.create(name="Điện Biên")]
-    content_type = ContentType.objects.get_for_model(ArticlePage)
     oldest = ArticlePage.objects.order_by("date").values_list("date", flat=True).first()
     oldest = oldest or timezone.now()
+    first = ArticlePage.objects.count() + 1
+
+    def archived(offset: int) -> tuple[str, str, object]:
+        number = first + offset
+        title = f"Tin lưu trữ số {number}: Điện Biên phát triển kinh tế – xã hội"
+        return title, PARAGRAPHS[number % 3], oldest - timedelta(minutes=30 * number)
+
+    return add(sections, missing, archived, desc=f"archive to {target}")
+
+
+def add(sections, count: int, article, desc: str = "articles") -> int:
+    """Insert `count` live articles, the i-th in `sections[i % len(sections)]` with
+    `article(i)` = (title, lead, publication time) and the archive's three-paragraph body."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
+    from django.db.models import Max
+    from taggit.models import Tag
+    from tqdm import tqdm
+    from wagtail.models import Page
+
+    from hoaban.articles.models import ArticlePage, ArticlePageTag
+
+    tags = list(Tag.objects.order_by("pk")[:12]) or [Tag.objects.create(name="Điện Biên")]
+    content_type = ContentType.objects.get_for_model(ArticlePage)
     next_step = {}
     for section in sections:
         last = (
@@ -101,19 +118,18 @@ def grow(target: int) -> int:
     numbering = itertools.count(ArticlePage.objects.count() + 1)
 
     created = 0
-    with tqdm(total=missing, desc=f"archive to {target}", unit="article") as progress:
-        while created < missing:
-            size = min(BATCH, missing - created)
+    with tqdm(total=count, desc=desc, unit="article") as progress:
+        while created < count:
+            size = min(BATCH, count - created)
             pages, articles, tagged = [], [], []
-            for offset in range(size):
-                section = sections[(created + offset) % len(sections)]
+            for offset in range(created, created + size):
+                section = sections[offset % len(sections)]
                 number, page_id = next(numbering), next_id
                 next_id += 1
                 step = next_step[section.pk]
                 next_step[section.pk] += 1
-                published = oldest - timedelta(minutes=30 * number)
+                title, lead, published = article(offset)
                 slug = f"tin-luu-tru-so-{number}"
-                title = f"Tin lưu trữ số {number}: Điện Biên phát triển kinh tế – xã hội"
                 pages.append(
                     {
                         "id": page_id,
@@ -137,7 +153,7 @@ def grow(target: int) -> int:
                         "page_ptr_id": page_id,
                         "date": published,
                         "dateline": "ĐBP",
-                        "lead": PARAGRAPHS[number % 3],
+                        "lead": lead,
                         "body": body,
                     }
                 )

@@ -38,12 +38,11 @@ def public_base_url(site=None) -> str:
     """`scheme://host[:port]` of `site` (a Site or its id; the request's site when not given,
     else the default site), without a trailing slash."""
     from django.conf import settings
-    from wagtail.models import Site
 
-    from hoaban.core.sites import current_site
+    from hoaban.core.sites import current_site, root_paths
 
     default = settings.HOABAN_PUBLIC_BASE_URL
-    roots = Site.get_site_root_paths()
+    roots = root_paths()
     if len({root.site_id for root in roots}) < 2:
         return default
     site_id = getattr(site, "pk", site) if site is not None else getattr(current_site(), "pk", None)

@@ -55,9 +55,17 @@ def read_site(request, site: Site) -> None:
     request._hoaban_site = site
 
 
+def root_paths() -> list:
+    """Wagtail's site root paths (`Site.get_site_root_paths`: each site's edition homes and
+    address), read once per request. Wagtail keeps them in the default cache, so every call
+    is a cache read (a Redis round trip in production) returning three entries per site, and
+    a page's render asks for them for each address it builds (dozens per page)."""
+    return once_per_request(("site-root-paths",), Site.get_site_root_paths)
+
+
 def site_count() -> int:
-    """How many sites the install serves, from Wagtail's cached site root paths (no query)."""
-    return len({root.site_id for root in Site.get_site_root_paths()})
+    """How many sites the install serves, from the site root paths (no query)."""
+    return len({root.site_id for root in root_paths()})
 
 
 def _home_paths(site_id: int) -> list[str]:
