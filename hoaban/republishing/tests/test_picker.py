@@ -1,6 +1,8 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -152,3 +154,20 @@ def test_a_newspaper_editor_does_not_see_the_platform_republications(
 
     client.force_login(editor)
     assert client.get(inspect).status_code == 200
+
+
+def test_the_picker_reads_a_page_of_stories_without_a_query_per_story(
+    news_site, platform, editor, client
+):
+    client.force_login(editor)
+
+    def query_count(stories):
+        while ArticlePage.objects.live().count() < stories:
+            news_site.article("culture", title="Nghề dệt thổ cẩm Mường Phăng")
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(STORIES)
+        assert response.content.decode().count("Đăng lại trên Cổng Quảng bá Việt Nam") == stories
+        return len(queries.captured_queries)
+
+    client.get(STORIES)  # fills the content type cache the first request reads into
+    assert query_count(2) == query_count(10)
