@@ -7,6 +7,7 @@ from django.db.models import Q
 from wagtail.models import Page, Site
 
 from hoaban.core.per_request import once_per_request
+from hoaban.core.site_access import user_site_ids
 from hoaban.core.sites import home_paths
 from hoaban.sections.models import SectionPage
 
@@ -40,3 +41,16 @@ def target_sites(user, page) -> list[Site]:
     )
     home = page.path[: Page.steplen * 2]
     return [site for site, paths in targets if home not in paths]
+
+
+def _may_pick_stories(user) -> bool:
+    if not Site.objects.exclude(pk__in=user_site_ids(user)).exists():
+        return False
+    return any(can_republish_into(user, section) for section in SectionPage.objects.filter(depth=3))
+
+
+def may_pick_stories(user) -> bool:
+    """Whether `user` gets the picker of other sites' stories: there is a site they do not
+    work on, and a section of some site where they may add and publish. Worked out once per
+    request (the admin menu asks on every page)."""
+    return once_per_request(("republishing-may-pick", user.pk), lambda: _may_pick_stories(user))

@@ -1,13 +1,15 @@
-"""Admin screens: republish a story on another site (choose the section), and start a copy's
-edition from the original's translation. Both are thin: the rules are the services'."""
+"""Admin screens: the stories of other sites to republish, republish one on another site
+(choose the section), and start a copy's edition from the original's translation. All are
+thin: the rules are the services'."""
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale, Site
@@ -16,9 +18,43 @@ from hoaban.articles.models import ArticlePage
 from hoaban.sections.models import SectionPage
 from hoaban.translation.editions import edition_name
 
+from .picker import other_sites_stories, rows
 from .services import RepublishError, can_republish_into, republish
-from .sites import sections_open_to
+from .sites import may_pick_stories, sections_open_to
 from .translations import reusable_locales, reuse_translation
+
+STORIES_PER_PAGE = 25
+
+
+class StorySearchForm(forms.Form):
+    q = forms.CharField(label=gettext_lazy("Title"), required=False, max_length=200)
+
+
+class OtherSitesStoriesView(WagtailAdminTemplateMixin, TemplateView):
+    """The picker: other sites' live stories, each with where the user may republish it."""
+
+    template_name = "republishing/stories.html"
+    page_title = gettext_lazy("Stories from other sites")
+    header_icon = "redirect"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_pick_stories(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        form = StorySearchForm(self.request.GET)
+        search = form.cleaned_data["q"] if form.is_valid() else ""
+        paginator = Paginator(other_sites_stories(self.request.user, search), STORIES_PER_PAGE)
+        page = paginator.get_page(self.request.GET.get("p"))
+        return {
+            **super().get_context_data(**kwargs),
+            "form": form,
+            "search": search,
+            "page_obj": page,
+            "rows": rows(self.request.user, page.object_list),
+            "elided_page_range": paginator.get_elided_page_range(page.number),
+        }
 
 
 class SectionChoiceForm(forms.Form):

@@ -3,20 +3,27 @@ from collections import defaultdict
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.widgets import Button
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from hoaban.articles.models import ArticlePage
 from hoaban.core.per_request import once_per_request
+from hoaban.core.site_access import SiteScopedObjectMixin
 from hoaban.core.sites import site_of
 
+from .forms import SubscriptionForm
 from .models import Republication, Subscription
 from .notices import PANEL_LIMIT, WithdrawnCopiesPanel, withdrawn_for
+from .permissions import republication_policy, subscription_policy
 from .services import LOG_ACTIONS, publisher_name
-from .sites import target_sites
+from .sites import may_pick_stories, target_sites
 from .translations import reusable_locales
-from .views import RepublishView, ReuseTranslationView
+from .views import OtherSitesStoriesView, RepublishView, ReuseTranslationView
 
 # Whole sentences per edition: the language's name is declined in Russian and Vietnamese.
 REUSE_LABELS = {
@@ -26,7 +33,42 @@ REUSE_LABELS = {
 }
 
 
-class RepublicationViewSet(SnippetViewSet):
+# Each site's links and subscriptions to its own newsroom (`permissions.py`): another site's
+# are refused by address as well as left out of the lists.
+class ScopedInspectView(SiteScopedObjectMixin, snippet_views.InspectView):
+    pass
+
+
+class ScopedEditView(SiteScopedObjectMixin, snippet_views.EditView):
+    pass
+
+
+class ScopedDeleteView(SiteScopedObjectMixin, snippet_views.DeleteView):
+    pass
+
+
+class ScopedHistoryView(SiteScopedObjectMixin, snippet_views.HistoryView):
+    pass
+
+
+class ScopedUsageView(SiteScopedObjectMixin, snippet_views.UsageView):
+    pass
+
+
+class SiteScopedSnippetViewSet(SnippetViewSet):
+    inspect_view_class = ScopedInspectView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+
+    def get_queryset(self, request):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            request.user, ["view", "change"]
+        )
+
+
+class RepublicationViewSet(SiteScopedSnippetViewSet):
     """Copies and their originals, read-only: the services write them."""
 
     model = Republication
@@ -51,16 +93,22 @@ class RepublicationViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return Republication.objects.select_related("copy", "site")
+        return super().get_queryset(request).select_related("copy", "site")
 
 
-class SubscriptionViewSet(SnippetViewSet):
+class SubscriptionViewSet(SiteScopedSnippetViewSet):
     model = Subscription
+    edit_handler = ObjectList(Subscription.panels, base_form_class=SubscriptionForm)
     icon = "resubmit"
     menu_label = _("Subscriptions")
     list_display = ["section", "source_section", "source_tag", "active", "created_at"]
     list_filter = ["active"]
     copy_view_enabled = False
+
+
+class StoriesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_pick_stories(request.user)
 
 
 class RepublishingGroup(SnippetViewSetGroup):
@@ -70,7 +118,19 @@ class RepublishingGroup(SnippetViewSetGroup):
     menu_name = "republishing"
     menu_order = 320
 
+    def get_submenu_items(self):
+        stories = StoriesMenuItem(
+            _("Stories from other sites"),
+            reverse("hoaban_republish_stories"),
+            name="republish-stories",
+            icon_name="doc-full",
+            order=0,
+        )
+        return [stories, *super().get_submenu_items()]
 
+
+register_permission_policy(Republication, republication_policy)
+register_permission_policy(Subscription, subscription_policy)
 register_snippet(RepublishingGroup)
 
 
@@ -83,6 +143,11 @@ def register_republishing_log_actions(actions):
 @hooks.register("register_admin_urls")
 def register_republishing_urls():
     return [
+        path(
+            "republish/stories/",
+            OtherSitesStoriesView.as_view(),
+            name="hoaban_republish_stories",
+        ),
         path(
             "republish/<int:page_id>/<int:site_id>/",
             RepublishView.as_view(),

@@ -1,5 +1,6 @@
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from taggit.models import Tag
 from wagtail.models import Locale, Page, Site
 
@@ -127,3 +128,19 @@ def test_the_demo_platform_republishes_newspaper_stories_with_their_translations
     assert reused.count() == 6
     assert {record.page.locale.language_code for record in reused} == {"en", "ru"}
     assert all(record.page.live for record in reused)
+
+
+def test_the_demo_platform_editor_picks_newspaper_stories_to_republish(
+    db, tmp_path, settings, client
+):
+    settings.MEDIA_ROOT = tmp_path
+    settings.HOABAN_PUBLIC_BASE_URL = "http://127.0.0.1:8000"
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    client.login(username="platform-editor", password="hoaban-platform-editor")
+
+    response = client.get(reverse("hoaban_republish_stories"))
+
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "Đăng lại trên Cổng Quảng bá Việt Nam" in text
+    assert "Đã có trên Cổng Quảng bá Việt Nam" in text

@@ -9,6 +9,7 @@ from hoaban.core.models import NewsroomSettings
 from hoaban.core.newsroom import ensure_newsroom_roles, ensure_site_roles
 from hoaban.home.models import HomePage
 from hoaban.sections.models import SectionPage
+from hoaban.testing import translate
 
 PLATFORM_HOST = "quangba.example"
 
@@ -70,6 +71,24 @@ def roles(db):
 def editor(roles, platform):
     """An editor of the platform's newsroom (each site has its own, hoaban.core.newsroom)."""
     return _member("bien-tap", ensure_site_roles(platform.site).editors.name)
+
+
+@pytest.fixture
+def newspaper_editor(roles, platform):
+    """An editor of the newspaper's newsroom: corrects and withdraws the originals."""
+    return _member(
+        "bien-tap-bao", ensure_site_roles(Site.objects.get(is_default_site=True)).editors.name
+    )
+
+
+@pytest.fixture
+def english_platform(platform):
+    """The platform's English edition (home and local section). Ask for it before `copy`:
+    Wagtail keeps a user's page permissions on the user object, so the fixture's editor, once
+    it has republished, would not see the grants a later edition home gets (a new request's
+    user would)."""
+    translate(platform.home, "en", title="Vietnam Promotion Portal", slug="platform-en")
+    translate(platform.local, "en", title="Local", slug="local")
 
 
 @pytest.fixture

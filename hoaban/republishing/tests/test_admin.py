@@ -17,8 +17,12 @@ def story(news_site):
     )
 
 
-def test_an_editor_sees_republish_on_the_platform_on_the_story(story, platform, editor, client):
-    client.force_login(editor)
+def test_a_user_of_both_sites_sees_republish_on_the_platform_on_the_story(
+    story, platform, admin_user, client
+):
+    """The header's button is for who may open the newspaper's pages and publish on the
+    platform; a platform editor picks stories under Republishing (test_picker.py)."""
+    client.force_login(admin_user)
 
     response = client.get(reverse("wagtailadmin_pages:edit", args=[story.pk]))
 
@@ -120,11 +124,11 @@ def test_the_listing_of_copies_says_which_were_edited_on_the_platform(
 
 
 def test_the_page_listing_offers_republish_without_a_query_per_story(
-    news_site, platform, editor, client
+    news_site, platform, admin_user, client
 ):
     """What the buttons read (links, sites, sections) is read once for the listing; the rows'
     other queries are Wagtail's and wagtail-localize's own."""
-    client.force_login(editor)
+    client.force_login(admin_user)
     url = reverse("wagtailadmin_explore", args=[news_site.sections["culture"].pk])
 
     def queries_with(count):

@@ -101,13 +101,13 @@ def test_an_original_published_again_brings_its_copy_back(
 
 
 def test_a_withdrawn_copy_takes_its_reused_translations_with_it(
-    story, copy, editor, django_capture_on_commit_callbacks
+    story, english_platform, copy, editor, newspaper_editor, django_capture_on_commit_callbacks
 ):
     english = translate(story, "en", title="“Tracing our roots” summer camp in Mường Phăng")
     edition = reuse_translation(copy=copy, locale=english.locale, user=editor, publish=True)
 
     with django_capture_on_commit_callbacks(execute=True):
-        ArticlePage.objects.get(pk=story.pk).unpublish()
+        ArticlePage.objects.get(pk=story.pk).unpublish(user=newspaper_editor)
 
     edition.refresh_from_db()
     assert not edition.live

@@ -34,12 +34,6 @@ def copy(story, platform, editor):
     return republish(original=story, section=platform.local, user=editor)
 
 
-@pytest.fixture
-def english_platform(platform):
-    translate(platform.home, "en", title="Vietnam Promotion Portal", slug="platform-en")
-    translate(platform.local, "en", title="Local", slug="local")
-
-
 def test_the_copy_english_edition_starts_from_the_newspaper_translation(
     english_story, copy, platform, editor
 ):
@@ -66,7 +60,7 @@ def test_the_copy_english_edition_starts_from_the_newspaper_translation(
 
 
 def test_readers_are_told_whose_translation_the_copy_shows(
-    english_story, copy, english_platform, editor, client
+    english_story, english_platform, copy, editor, client
 ):
     english = Locale.objects.get(language_code="en")
     translated = reuse_translation(copy=copy, locale=english, user=editor, publish=True)
