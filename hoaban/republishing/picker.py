@@ -62,8 +62,12 @@ def rows(user, stories) -> list[Row]:
     homes = {path: site for site in Site.objects.all() for path in home_paths(site)}
     section_paths = {story.path[: Page.steplen * 3] for story in stories}
     sections = {s.path: s for s in SectionPage.objects.filter(path__in=section_paths)}
+    # A story is on a site when any of its editions was republished there (one copy per story).
+    keys = {story.translation_key for story in stories}
     copied = set(
-        Republication.objects.filter(original__in=stories).values_list("original_id", "site_id")
+        Republication.objects.filter(original__translation_key__in=keys).values_list(
+            "original__translation_key", "site_id"
+        )
     )
     found = []
     for story in stories:
@@ -73,6 +77,7 @@ def rows(user, stories) -> list[Row]:
             section=sections.get(story.path[: Page.steplen * 3]),
         )
         for site in target_sites(user, story):
-            (row.already_on if (story.pk, site.pk) in copied else row.targets).append(site)
+            on_site = (story.translation_key, site.pk) in copied
+            (row.already_on if on_site else row.targets).append(site)
         found.append(row)
     return found

@@ -139,7 +139,12 @@ def _check(original: ArticlePage, section, user) -> Site:
             _("“%(section)s” is on the story's own site: choose a section of another site.")
             % {"section": section.title}
         )
-    existing = Republication.objects.filter(original=original, site=site).first()
+    # One copy per story and site: its other editions reach the copy as reused translations.
+    existing = (
+        Republication.objects.filter(original__translation_key=original.translation_key, site=site)
+        .select_related("copy")
+        .first()
+    )
     if existing is not None:
         raise RepublishError(
             _("“%(title)s” is already republished on %(site)s, as “%(copy)s”.")

@@ -30,7 +30,15 @@ class StorySearchForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("Title"), required=False, max_length=200)
 
 
-class OtherSitesStoriesView(WagtailAdminTemplateMixin, TemplateView):
+class TitledInBreadcrumbs:
+    """The view's title as the last breadcrumb: Wagtail's header shows the breadcrumbs, which
+    would otherwise end at "Home"."""
+
+    def get_breadcrumbs_items(self):
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.get_header_title()}]
+
+
+class OtherSitesStoriesView(TitledInBreadcrumbs, WagtailAdminTemplateMixin, TemplateView):
     """The picker: other sites' live stories, each with where the user may republish it."""
 
     template_name = "republishing/stories.html"
@@ -70,7 +78,7 @@ class SectionChoiceForm(forms.Form):
         self.fields["section"].queryset = sections
 
 
-class RepublishView(WagtailAdminTemplateMixin, FormView):
+class RepublishView(TitledInBreadcrumbs, WagtailAdminTemplateMixin, FormView):
     template_name = "republishing/republish.html"
     form_class = SectionChoiceForm
     header_icon = "redirect"
@@ -112,7 +120,7 @@ class RepublishView(WagtailAdminTemplateMixin, FormView):
         return redirect("wagtailadmin_pages:edit", copy.pk)
 
 
-class ReuseTranslationView(WagtailAdminTemplateMixin, FormView):
+class ReuseTranslationView(TitledInBreadcrumbs, WagtailAdminTemplateMixin, FormView):
     """Confirm, then start the copy's edition from the original's translation, as a draft."""
 
     template_name = "republishing/reuse_translation.html"

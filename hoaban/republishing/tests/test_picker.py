@@ -171,3 +171,21 @@ def test_the_picker_reads_a_page_of_stories_without_a_query_per_story(
 
     client.get(STORIES)  # fills the content type cache the first request reads into
     assert query_count(2) == query_count(10)
+
+
+def test_every_edition_of_a_story_on_the_platform_reads_already_there(
+    story, platform, english_platform, editor, client
+):
+    from hoaban.testing import translate
+
+    english = translate(story, "en", title="Điện Biên brings back the bauhinia festival")
+    republish(original=story, section=platform.news, user=editor)
+    client.force_login(editor)
+
+    text = client.get(STORIES).content.decode()
+
+    assert "Điện Biên brings back the bauhinia festival" in text
+    assert reverse("hoaban_republish", args=[english.pk, platform.site.pk]) not in text
+    assert text.count("Đã có trên Cổng Quảng bá Việt Nam") == 2
+    # The header names the view (its last breadcrumb), not just "Home".
+    assert re.search(r"<li[^>]*>\s*(<[^>]+>\s*)*Bài của các trang khác", text), "header"

@@ -116,3 +116,18 @@ def test_the_copy_takes_a_free_address_in_the_section(story, platform, editor):
     copy = republish(original=story, section=platform.news, user=editor)
 
     assert copy.slug == f"{story.slug}-2"
+
+
+def test_another_edition_of_a_story_already_on_the_site_is_refused(
+    story, platform, english_platform, editor
+):
+    from hoaban.testing import translate
+
+    english = translate(story, "en", title="Điện Biên welcomes a Saint Petersburg delegation")
+    copy = republish(original=story, section=platform.news, user=editor)
+
+    with pytest.raises(RepublishError, match=copy.title):
+        republish(
+            original=english, section=platform.local.get_translation(english.locale), user=editor
+        )
+    assert Republication.objects.count() == 1
