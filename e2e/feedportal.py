@@ -27,8 +27,10 @@ VOCABULARY = (
 WORDS = VOCABULARY.split()
 
 
-def story(number: int) -> dict:
-    rng = random.Random(number)
+def story(number: int, seed: str = "") -> dict:
+    """Story `number` of a portal; another `seed` gives other stories, so that tests sharing a
+    server do not import each other's stories (they would be found duplicates)."""
+    rng = random.Random(f"{seed}{number}" if seed else number)
 
     def sentence(length):
         words = [rng.choice(WORDS) for _ in range(length)]
@@ -42,8 +44,9 @@ def story(number: int) -> dict:
 
 
 class FeedPortal(LoopbackPortal):
-    def __init__(self, count: int, slow_every: int = 4, slow_seconds: float = 0.3):
+    def __init__(self, count: int, slow_every: int = 4, slow_seconds: float = 0.3, seed: str = ""):
         self.count = count
+        self.seed = seed
         self.slow_every = slow_every
         self.slow_seconds = slow_seconds
         self.published = datetime.now().astimezone() - timedelta(days=1)
@@ -72,7 +75,7 @@ class FeedPortal(LoopbackPortal):
         ).encode()
 
     def page(self, number: int) -> bytes:
-        text = story(number)
+        text = story(number, self.seed)
         # Photos between paragraphs, as portals place them (trafilatura keeps them there).
         content = [f"<p>{text['paragraphs'][0]}</p>"]
         for k, paragraph in enumerate(text["paragraphs"][1:], start=1):
@@ -181,7 +184,7 @@ class Republisher(LoopbackPortal):
         ).encode()
 
     def page(self, number: int) -> bytes:
-        text = story(number)
+        text = story(number, self.original.seed)
         return REPUBLISHED_PAGE.format(
             title=text["title"],
             date=self.original.published.strftime("%d/%m/%Y %H:%M"),

@@ -72,8 +72,10 @@ def stored(live_site) -> dict:
 def section_id(live_site, slug: str) -> int:
     return shell_json(
         live_site,
+        "from wagtail.models import Site\n"
         "from hoaban.sections.models import SectionPage\n"
-        f"print(SectionPage.objects.get(locale__language_code='vi', slug={slug!r}).pk)",
+        "newspaper = Site.objects.get(is_default_site=True).root_page\n"
+        f"print(SectionPage.objects.child_of(newspaper).get(slug={slug!r}).pk)",
     )
 
 

@@ -27,7 +27,7 @@ for item in ImportedItem.objects.filter(source__name__in={names!r}).order_by("pk
 
 @pytest.fixture
 def portals():
-    original = FeedPortal(2).start()
+    original = FeedPortal(2, seed="republication").start()
     # The link text on the platform is not the Source's name: the draft takes the Source's.
     republisher = Republisher(original, [2], "Cổng thông tin điện tử huyện Mường Chà").start()
     yield original, republisher
