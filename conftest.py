@@ -97,3 +97,23 @@ def _default_language():
     in the thread, so messages built outside a request would depend on the previous test."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture
+def site_editors(news_site, platform_site):
+    """An editor of each site's newsroom and a superuser, by "newspaper", "platform", "superuser"."""
+    from django.contrib.auth import get_user_model
+
+    from hoaban.core.newsroom import ensure_newsroom_roles
+
+    newspaper, platform = ensure_newsroom_roles()
+    users = get_user_model().objects
+    newspaper_editor = users.create_user("bientap-bao", password="mk")
+    newspaper_editor.groups.add(newspaper.editors)
+    platform_editor = users.create_user("bientap-cong", password="mk")
+    platform_editor.groups.add(platform.editors)
+    return {
+        "newspaper": newspaper_editor,
+        "platform": platform_editor,
+        "superuser": users.create_superuser("tongbientap", "tbt@example.com", "mk"),
+    }

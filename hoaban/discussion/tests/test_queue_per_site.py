@@ -4,10 +4,8 @@ edit, so their own site's; a superuser moderates both."""
 import json
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from hoaban.core.newsroom import ensure_newsroom_roles
 from hoaban.discussion.models import Comment
 from hoaban.testing import refused_by_admin
 
@@ -30,18 +28,8 @@ def comments(news_site, platform_site):
 
 
 @pytest.fixture
-def moderators(news_site, platform_site):
-    newspaper, platform = ensure_newsroom_roles()
-    users = get_user_model().objects
-    newspaper_editor = users.create_user("bientap-bao", password="mk")
-    newspaper_editor.groups.add(newspaper.editors)
-    platform_editor = users.create_user("bientap-cong", password="mk")
-    platform_editor.groups.add(platform.editors)
-    return {
-        "newspaper": newspaper_editor,
-        "platform": platform_editor,
-        "superuser": users.create_superuser("tongbientap", "tbt@example.com", "mk"),
-    }
+def moderators(site_editors):
+    return site_editors
 
 
 def _moderate_url(comment, action):

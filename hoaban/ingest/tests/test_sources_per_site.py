@@ -2,13 +2,11 @@
 site's editors see and change their own site's sources only; a superuser sees all."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.models import Site
 
 from hoaban.articles.models import ArticlePage
-from hoaban.core.newsroom import ensure_newsroom_roles
 from hoaban.images.models import NewsImage
 from hoaban.ingest.models import Source
 from hoaban.ingest.pipeline import Syndicator
@@ -39,18 +37,8 @@ def sources(news_site, platform_site):
 
 
 @pytest.fixture
-def editors(news_site, platform_site):
-    newspaper, platform = ensure_newsroom_roles()
-    users = get_user_model().objects
-    newspaper_editor = users.create_user("bientap-bao", password="mk")
-    newspaper_editor.groups.add(newspaper.editors)
-    platform_editor = users.create_user("bientap-cong", password="mk")
-    platform_editor.groups.add(platform.editors)
-    return {
-        "newspaper": newspaper_editor,
-        "platform": platform_editor,
-        "superuser": users.create_superuser("tongbientap", "tbt@example.com", "mk"),
-    }
+def editors(site_editors):
+    return site_editors
 
 
 def test_a_source_made_without_a_site_is_the_default_sites(sources):
