@@ -101,7 +101,7 @@ def _default_language():
 
 @pytest.fixture
 def site_editors(news_site, platform_site):
-    """An editor of each site's newsroom and a superuser, by "newspaper", "platform", "superuser"."""
+    """An editor of each site's newsroom and a superuser: "newspaper", "platform", "superuser"."""
     from django.contrib.auth import get_user_model
 
     from hoaban.core.newsroom import ensure_newsroom_roles
