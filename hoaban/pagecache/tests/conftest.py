@@ -41,3 +41,27 @@ def purge_listener():
     yield server, seen
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def purges():
+    """The events announced, each with what the map purges for it, worked out at once (as the
+    page cache does: what a deletion or a move names is gone afterwards)."""
+    from hoaban.core import events
+    from hoaban.pagecache import urlmap
+
+    seen = []
+
+    def receiver(sender, event, **kwargs):
+        seen.append((event, urlmap.purge_for(event)))
+
+    events.content_changed.connect(receiver)
+    yield seen
+    events.content_changed.disconnect(receiver)
+
+
+def only(purges, kind):
+    """The one purge announced for an event of `kind`."""
+    found = [purge for event, purge in purges if isinstance(event, kind)]
+    assert len(found) == 1, [type(event).__name__ for event, _ in purges]
+    return found[0]

@@ -9,11 +9,11 @@ from django.http import HttpResponse
 from hoaban.core import events
 from hoaban.core.models import NewsroomSettings
 from hoaban.core.public_url import page_location
-from hoaban.pagecache import store, urlmap
+from hoaban.pagecache import store
 from hoaban.people.models import Person
 from hoaban.testing import build_site
 
-from .conftest import proxy_at
+from .conftest import only, proxy_at
 
 NEWSPAPER = "testserver"  # the default site, at PUBLIC_BASE_URL
 PLATFORM = "nentang.test"
@@ -22,23 +22,6 @@ PLATFORM = "nentang.test"
 @pytest.fixture
 def platform(news_site):
     return build_site(hostname=PLATFORM, title="Nền tảng Điện Biên")
-
-
-@pytest.fixture
-def purges():
-    seen = []
-
-    def receiver(sender, event, **kwargs):
-        seen.append((event, urlmap.purge_for(event)))
-
-    events.content_changed.connect(receiver)
-    yield seen
-    events.content_changed.disconnect(receiver)
-
-
-def only(purges, kind) -> urlmap.Purge:
-    [purge] = [purge for event, purge in purges if isinstance(event, kind)]
-    return purge
 
 
 def path(page) -> str:

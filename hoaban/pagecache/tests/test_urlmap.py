@@ -10,35 +10,15 @@ from hoaban.people.models import Person
 from hoaban.tagging.models import TagName
 from hoaban.testing import protect_with_password, translate
 
+from .conftest import only
+
 pytestmark = pytest.mark.news_site_per_module
 
 API = "/api/v1/"
 
 
-@pytest.fixture
-def purges():
-    """The events announced, each with what the map purges for it, worked out at once (as the
-    page cache does: what a deletion or a move names is gone afterwards)."""
-    from hoaban.pagecache import urlmap
-
-    seen = []
-
-    def receiver(sender, event, **kwargs):
-        seen.append((event, urlmap.purge_for(event)))
-
-    events.content_changed.connect(receiver)
-    yield seen
-    events.content_changed.disconnect(receiver)
-
-
 def paths(purge) -> set[str]:
     return {urlsplit(url).path for url in purge.urls}
-
-
-def only(purges, kind):
-    found = [purge for event, purge in purges if isinstance(event, kind)]
-    assert len(found) == 1, [type(event).__name__ for event, _ in purges]
-    return found[0]
 
 
 @pytest.fixture
