@@ -65,9 +65,7 @@ def site_behind_varnish():
     if reason := varnish.missing():
         pytest.skip(reason)
     site = LiveSite()
-    proxy = varnish.Varnish(backend_port=site.port).start()
-    for env in (site.env, site.server_env):
-        env["FRONTEND_CACHE_URL"] = proxy.url
+    proxy = varnish.in_front_of(site)
     editor = None
 
     def content(site):

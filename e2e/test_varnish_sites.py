@@ -30,9 +30,7 @@ def behind_varnish():
     if reason := varnish.missing():
         pytest.skip(reason)
     site = LiveSite()
-    proxy = varnish.Varnish(backend_port=site.port).start()
-    for env in (site.env, site.server_env):
-        env["FRONTEND_CACHE_URL"] = proxy.url
+    proxy = varnish.in_front_of(site)
     try:
         site.start()
         yield site, proxy

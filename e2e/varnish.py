@@ -103,3 +103,12 @@ class Varnish:
                 os.killpg(self.process.pid, 9)
                 self.process.wait()
         shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def in_front_of(site) -> "Varnish":
+    """Varnish started in front of `site` (a LiveSite not yet started), which purges it on
+    publish; the caller stops both."""
+    proxy = Varnish(backend_port=site.port).start()
+    for env in (site.env, site.server_env):
+        env["FRONTEND_CACHE_URL"] = proxy.url
+    return proxy
