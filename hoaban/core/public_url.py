@@ -39,12 +39,12 @@ def public_base_url(site=None) -> str:
     else the default site), without a trailing slash."""
     from django.conf import settings
 
-    from hoaban.core.sites import current_site, root_paths
+    from hoaban.core.sites import current_site, root_paths, site_count
 
     default = settings.HOABAN_PUBLIC_BASE_URL
-    roots = root_paths()
-    if len({root.site_id for root in roots}) < 2:
+    if site_count() < 2:
         return default
+    roots = root_paths()
     site_id = getattr(site, "pk", site) if site is not None else getattr(current_site(), "pk", None)
     for root in roots:
         if root.site_id == site_id:
